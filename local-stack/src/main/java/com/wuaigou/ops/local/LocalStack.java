@@ -38,6 +38,7 @@ public final class LocalStack {
     private final Path data;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private volatile boolean stopping;
 
     private LocalStack(Path root) {
         this.root = root;
@@ -83,9 +84,9 @@ public final class LocalStack {
         Path tokens = writeTokens();
         printSummary(Duration.ofNanos(System.nanoTime() - begin), postgres, kafka, tokens);
 
-        while (true) {
+        while (!stopping) {
             for (Map.Entry<Service, Process> entry : processes.entrySet()) {
-                if (!entry.getValue().isAlive()) {
+                if (!entry.getValue().isAlive() && !stopping) {
                     say("%s exited with %d; see %s. Stopping everything.", entry.getKey().name(),
                             entry.getValue().exitValue(), log(entry.getKey()));
                     System.exit(1);
@@ -190,6 +191,7 @@ public final class LocalStack {
     }
 
     private void stopAll() {
+        stopping = true;
         List<AutoCloseable> toStop = new ArrayList<>(started);
         java.util.Collections.reverse(toStop);
         for (AutoCloseable resource : toStop) {
