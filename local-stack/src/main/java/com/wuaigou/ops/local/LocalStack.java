@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class LocalStack {
     private void stopAll() {
         stopping = true;
         List<AutoCloseable> toStop = new ArrayList<>(started);
-        java.util.Collections.reverse(toStop);
+        Collections.reverse(toStop);
         for (AutoCloseable resource : toStop) {
             try {
                 resource.close();
