@@ -1,0 +1,7 @@
+package com.wuaigou.ops.personnel.domain;
+
+/** A person's role in their group. */
+public enum GroupRole {
+    MEMBER,
+    MANAGER
+}

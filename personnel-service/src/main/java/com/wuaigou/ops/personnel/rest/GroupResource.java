@@ -1,0 +1,137 @@
+package com.wuaigou.ops.personnel.rest;
+
+import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.security.Roles;
+import com.wuaigou.ops.personnel.domain.StaffGroup;
+import com.wuaigou.ops.personnel.service.GroupService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = "Groups", description = "The department's business areas and their managers")
+public class GroupResource {
+
+    private final GroupService groups;
+
+    GroupResource(GroupService groups) {
+        this.groups = groups;
+    }
+
+    @Schema(description = "A business area of the department")
+    public record GroupResponse(
+            @Schema(description = "Stable code, for example CS") String code,
+            @Schema(description = "Chinese name") String nameZh,
+            @Schema(description = "English name") String nameEn,
+            @Schema(description = "Whether it is one of the five core business areas") boolean core,
+            @Schema(description = "Staff id of the group's manager; null while it has none") Long managerId,
+            @Schema(description = "Version to send back when changing the group") long version) {
+
+        static GroupResponse of(StaffGroup group) {
+            return new GroupResponse(group.code, group.nameZh, group.nameEn, group.core, group.managerId, group.version);
+        }
+    }
+
+    @Schema(description = "A new group")
+    public record NewGroupRequest(
+            @Schema(description = "Code: capital letters, digits, - or _, at most 20", example = "LOGISTICS")
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_-]{0,19}", message = "must be 1-20 capital letters, digits, - or _")
+            String code,
+            @Schema(description = "Chinese name") @NotBlank @Size(max = 100) String nameZh,
+            @Schema(description = "English name") @NotBlank @Size(max = 100) String nameEn,
+            @Schema(description = "Whether it is a core business area") @NotNull Boolean core) {
+    }
+
+    @Schema(description = "The whole changeable state of a group")
+    public record GroupUpdateRequest(
+            @Schema(description = "Chinese name") @NotBlank @Size(max = 100) String nameZh,
+            @Schema(description = "English name") @NotBlank @Size(max = 100) String nameEn,
+            @Schema(description = "Whether it is a core business area") @NotNull Boolean core,
+            @Schema(description = "Staff id of the manager, an active member of the group; null for none."
+                    + " A new manager replaces the previous one, who becomes a member, from today")
+            Long managerId,
+            @Schema(description = "The version that was read") @NotNull Long version) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "List groups", description = "Every group, by code. Any signed-in role.")
+    @APIResponse(responseCode = "200", description = "The groups")
+    public List<GroupResponse> list() {
+        return StaffGroup.listByCode().stream().map(GroupResponse::of).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "Read a group", description = "One group with its manager. Any signed-in role.")
+    @APIResponse(responseCode = "200", description = "The group")
+    @APIResponse(responseCode = "404", description = "No such group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GroupResponse get(@PathParam("code") String code) {
+        return GroupResponse.of(groups.get(code));
+    }
+
+    @POST
+    @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Create a group", description = "Adds a business area without a manager; publishes"
+            + " ops.personnel.group.changed.v1. Directors and admins.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "A field is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-group-code: the code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewGroupRequest request) {
+        StaffGroup group = groups.create(new GroupService.NewGroup(request.code(), request.nameZh(),
+                request.nameEn(), request.core()));
+        return Response.created(URI.create("/api/v1/groups/" + group.code)).entity(GroupResponse.of(group)).build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Change a group", description = "Names, core flag and manager. Appointing a manager"
+            + " demotes the previous one to member from today. Publishes the group's event and the snapshot of each"
+            + " person whose role changed. Directors and admins.")
+    @APIResponse(responseCode = "200", description = "The changed group")
+    @APIResponse(responseCode = "400", description = "A field is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a director or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: someone changed the group since it was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "manager-must-be-active-member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GroupResponse update(@PathParam("code") String code, @Valid @NotNull GroupUpdateRequest request) {
+        return GroupResponse.of(groups.update(code, new GroupService.GroupChange(request.nameZh(), request.nameEn(),
+                request.core(), request.managerId(), request.version())));
+    }
+}

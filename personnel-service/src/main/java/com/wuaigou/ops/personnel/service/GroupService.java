@@ -1,0 +1,79 @@
+package com.wuaigou.ops.personnel.service;
+
+import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.personnel.domain.StaffGroup;
+import com.wuaigou.ops.personnel.events.RosterEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import static com.wuaigou.ops.personnel.service.RosterRules.UNIQUE_GROUP_CODE;
+import static com.wuaigou.ops.personnel.service.RosterRules.requireVersion;
+
+/** The department's groups. Every change records one group snapshot event. */
+@ApplicationScoped
+public class GroupService {
+
+    private final RosterEvents events;
+    private final StaffService staff;
+    private final DepartmentClock clock;
+
+    GroupService(RosterEvents events, StaffService staff, DepartmentClock clock) {
+        this.events = events;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public record NewGroup(String code, String nameZh, String nameEn, boolean core) {
+    }
+
+    public record GroupChange(String nameZh, String nameEn, boolean core, Long managerId, long version) {
+    }
+
+    public StaffGroup get(String code) {
+        StaffGroup group = StaffGroup.findById(code);
+        if (group == null) {
+            throw ProblemException.notFound("group", code);
+        }
+        return group;
+    }
+
+    @Transactional
+    public StaffGroup create(NewGroup command) {
+        if (StaffGroup.findById(command.code()) != null) {
+            throw ProblemException.conflict(UNIQUE_GROUP_CODE, "A group with code " + command.code() + " exists");
+        }
+        StaffGroup group = new StaffGroup();
+        group.code = command.code();
+        group.nameZh = command.nameZh();
+        group.nameEn = command.nameEn();
+        group.core = command.core();
+        group.updatedAt = clock.now();
+        group.persist();
+        events.groupChanged(group);
+        return group;
+    }
+
+    /** Creates the group unless its code exists; for the seed, which runs at every start. */
+    @Transactional
+    public boolean createIfMissing(NewGroup command) {
+        if (StaffGroup.findById(command.code()) != null) {
+            return false;
+        }
+        create(command);
+        return true;
+    }
+
+    /** Renames, (re)classifies, and appoints or clears the manager; the manager must be an active member. */
+    @Transactional
+    public StaffGroup update(String code, GroupChange command) {
+        StaffGroup group = get(code);
+        requireVersion("Group", code, command.version(), group.version);
+        staff.replaceManager(group, command.managerId());
+        group.nameZh = command.nameZh();
+        group.nameEn = command.nameEn();
+        group.core = command.core();
+        group.updatedAt = clock.now();
+        events.groupChanged(group);
+        return group;
+    }
+}

@@ -1,0 +1,73 @@
+package com.wuaigou.ops.personnel;
+
+import com.wuaigou.ops.common.problem.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.wuaigou.ops.personnel.TestRoster.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class RosterImportTest {
+
+    private static final String HEADER = "employeeNumber,name,groupCode,postCode,groupRole,hireDate,status,statusSince,"
+            + "developmentDirection,phone,qq,email\n";
+
+    @Test
+    void shouldImportEveryRowWithItsEvent() {
+        String code = newGroup();
+        String a = unique("I-");
+        String b = unique("I-");
+        String csv = HEADER
+                + a + ",Import Manager," + code + "," + code + "-P,MANAGER,2024-05-06,,,\"Lead, later\",13800002222,12345678,m@example.com\n"
+                + b + ",Import Member," + code + "," + code + "-P,MEMBER,2024-06-01,ON_LEAVE,2025-01-10,,,,\n";
+
+        JsonPath result = given().auth().oauth2(DIRECTOR).contentType("text/csv").body(csv)
+                .post("/api/v1/staff/import").then().statusCode(201)
+                .body("created", equalTo(2)).extract().jsonPath();
+
+        List<Long> ids = result.getList("ids", Long.class);
+        assertThat(person(ids.get(0)).getString("developmentDirection")).isEqualTo("Lead, later");
+        assertThat(person(ids.get(1)).getString("status")).isEqualTo("ON_LEAVE");
+        assertThat(group(code).getLong("managerId")).isEqualTo(ids.get(0));
+        exactly(1, STAFF_TOPIC, Long.toString(ids.get(1)));
+    }
+
+    @Test
+    void shouldImportNothingAndListEveryBadRow() {
+        String code = newGroup();
+        String good = unique("I-");
+        String twice = unique("I-");
+        String csv = HEADER
+                + good + ",Fine Person," + code + "," + code + "-P,MANAGER,2024-05-06,,,,,,\n"
+                + twice + ",Bad Date," + code + "," + code + "-P,MEMBER,2024-13-01,,,,,,\n"
+                + twice + ",Second Manager," + code + "," + code + "-P,MANAGER,2024-05-06,,,,,,\n"
+                + unique("I-") + ",Wrong Post," + code + ",CS-AGENT,MEMBER,2024-05-06,,,,,12,\n"
+                + "only,three,columns\n";
+
+        JsonPath problem = given().auth().oauth2(ADMIN).contentType("text/csv").body(csv)
+                .post("/api/v1/staff/import").then().statusCode(422)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(Problem.TYPE_BASE + "valid-import"))
+                .extract().jsonPath();
+
+        assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder(
+                "line 6", "line 3: hireDate", "line 4: employeeNumber", "line 4: groupRole", "line 5: postCode",
+                "line 5: qq");
+        given().auth().oauth2(ADMIN).get("/api/v1/staff?group=" + code).then().body("total", equalTo(0));
+        assertThat(records(STAFF_TOPIC, v -> v.contains(good))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTheImportToEveryoneButDirectorsAndAdmins() {
+        for (String token : List.of(staffToken(10), managerToken(10), BI)) {
+            given().auth().oauth2(token).contentType("text/csv").body(HEADER)
+                    .post("/api/v1/staff/import").then().statusCode(403);
+        }
+    }
+}
