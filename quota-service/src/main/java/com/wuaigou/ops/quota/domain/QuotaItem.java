@@ -1,0 +1,68 @@
+package com.wuaigou.ops.quota.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** A workload of a group's catalog. Its number lives in {@link QuotaTarget} rows, dated. */
+@Entity
+@Table(name = "quota_item")
+public class QuotaItem extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String code;
+    @Column(name = "group_code")
+    public String groupCode;
+    public String category;
+    @Column(name = "name_zh")
+    public String nameZh;
+    @Column(name = "name_en")
+    public String nameEn;
+    @Enumerated(EnumType.STRING)
+    public Shape shape;
+    public String unit;
+    @Enumerated(EnumType.STRING)
+    public Period period;
+    @Column(name = "std_minutes")
+    public Integer stdMinutes;
+    @Column(name = "crew_min")
+    public Integer crewMin;
+    @Column(name = "crew_max")
+    public Integer crewMax;
+    /** Slot names separated by semicolons, as in the catalog CSV. */
+    public String slots;
+    public String notes;
+    @Column(name = "retired_on")
+    public LocalDate retiredOn;
+    @Version
+    public long version;
+
+    public static Optional<QuotaItem> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public List<String> slotList() {
+        if (slots == null || slots.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(slots.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean isRetiredOn(LocalDate date) {
+        return retiredOn != null && !date.isBefore(retiredOn);
+    }
+}

@@ -1,0 +1,5 @@
+package com.wuaigou.ops.quota.domain;
+
+public enum StaffStatus {
+    ACTIVE, ON_LEAVE, LEFT
+}

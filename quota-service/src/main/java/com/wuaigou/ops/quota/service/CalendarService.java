@@ -1,0 +1,68 @@
+package com.wuaigou.ops.quota.service;
+
+import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.quota.config.QuotaConfig;
+import com.wuaigou.ops.quota.domain.CalendarDay;
+import com.wuaigou.ops.quota.domain.DayKind;
+import com.wuaigou.ops.quota.domain.WorkingCalendar;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The working calendar: configured working weekdays plus stored holidays and make-up working days. */
+@ApplicationScoped
+public class CalendarService {
+
+    private final QuotaConfig config;
+
+    CalendarService(QuotaConfig config) {
+        this.config = config;
+    }
+
+    /** Today in the department's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(config.calendar().zone());
+    }
+
+    public QuotaConfig.Calendar settings() {
+        return config.calendar();
+    }
+
+    /** The whole calendar; the exceptions are a few dozen rows a year. */
+    public WorkingCalendar calendar() {
+        Map<LocalDate, DayKind> exceptions = new HashMap<>();
+        CalendarDay.<CalendarDay>streamAll().forEach(d -> exceptions.put(d.day, d.kind));
+        return new WorkingCalendar(config.calendar().workingWeekdays(), exceptions);
+    }
+
+    public List<CalendarDay> exceptionsBetween(LocalDate from, LocalDate to) {
+        return CalendarDay.list("day between ?1 and ?2 order by day", from, to);
+    }
+
+    @Transactional
+    public CalendarDay setException(LocalDate day, DayKind kind, String name) {
+        if (!kind.isException()) {
+            throw ProblemException.badRequest("kind", "must be HOLIDAY or MAKEUP_WORKDAY");
+        }
+        CalendarDay row = CalendarDay.findById(day);
+        if (row == null) {
+            row = new CalendarDay();
+            row.day = day;
+        }
+        row.kind = kind;
+        row.name = name;
+        row.persist();
+        return row;
+    }
+
+    @Transactional
+    public void removeException(LocalDate day) {
+        if (!CalendarDay.deleteById(day)) {
+            throw ProblemException.notFound("calendar exception", day);
+        }
+    }
+}

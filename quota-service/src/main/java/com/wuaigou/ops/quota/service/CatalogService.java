@@ -1,0 +1,262 @@
+package com.wuaigou.ops.quota.service;
+
+import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.quota.domain.CatalogCsv;
+import com.wuaigou.ops.quota.domain.ItemDefinition;
+import com.wuaigou.ops.quota.domain.ItemSpec;
+import com.wuaigou.ops.quota.domain.QuotaItem;
+import com.wuaigou.ops.quota.domain.QuotaTarget;
+import com.wuaigou.ops.quota.domain.TargetRange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The workload catalog: items, their dated numbers, retirement and CSV import. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final CalendarService calendar;
+    private final Access access;
+
+    CatalogService(CalendarService calendar, Access access) {
+        this.calendar = calendar;
+        this.access = access;
+    }
+
+    /** What an import did. */
+    public record ImportResult(int created, int updated, int unchanged, int targetsChanged) {
+    }
+
+    public QuotaItem require(String code) {
+        return QuotaItem.findByCode(code).orElseThrow(() -> ProblemException.notFound("quota item", code));
+    }
+
+    public List<QuotaItem> list(String groupCode, boolean includeRetired, LocalDate on) {
+        return QuotaItem.<QuotaItem>list("order by groupCode, id").stream()
+                .filter(i -> groupCode == null || groupCode.equals(i.groupCode))
+                .filter(i -> includeRetired || !i.isRetiredOn(on))
+                .toList();
+    }
+
+    public TargetRange targetOn(QuotaItem item, LocalDate date) {
+        return spec(item, QuotaTarget.history(item.id)).targetOn(date);
+    }
+
+    /** A new item; it has no past numbers to keep, so its first number may start on any date. */
+    @Transactional
+    public QuotaItem add(ItemDefinition definition, LocalDate effectiveFrom) {
+        if (definition.groupCode() != null) {
+            access.requireManage(definition.groupCode());
+        }
+        rejectIfBroken(definition.apiProblems());
+        return create(definition, effectiveFrom, access.callerId());
+    }
+
+    private QuotaItem create(ItemDefinition definition, LocalDate effectiveFrom, long by) {
+        rejectIfBroken(definition.problems());
+        if (QuotaItem.findByCode(definition.code()).isPresent()) {
+            throw ProblemException.conflict("duplicate-code", "An item with code " + definition.code() + " exists");
+        }
+        QuotaItem item = new QuotaItem();
+        item.code = definition.code();
+        describe(item, definition);
+        item.shape = definition.shape();
+        item.period = definition.period();
+        item.stdMinutes = definition.stdMinutes();
+        item.crewMin = definition.crewMin();
+        item.crewMax = definition.crewMax();
+        item.slots = definition.slots();
+        item.persist();
+        addTarget(item, effectiveFrom, definition.target(), by);
+        return item;
+    }
+
+    @Transactional
+    public QuotaItem describe(String code, long expectedVersion, String category, String nameZh, String nameEn,
+                              String unit, String notes) {
+        QuotaItem item = require(code);
+        access.requireManage(item.groupCode);
+        requireVersion(item, expectedVersion);
+        item.category = category;
+        item.nameZh = nameZh;
+        item.nameEn = nameEn;
+        item.unit = unit;
+        item.notes = notes;
+        return item;
+    }
+
+    /** A new number from {@code effectiveFrom} on; past periods keep theirs, so the date may not lie in the past. */
+    @Transactional
+    public QuotaItem changeTarget(String code, LocalDate effectiveFrom, BigDecimal min, BigDecimal max) {
+        QuotaItem item = require(code);
+        access.requireManage(item.groupCode);
+        requireNotPast(effectiveFrom, "effectiveFrom");
+        List<Problem.FieldError> problems = ItemDefinition.targetProblems(item.shape, min, max).stream()
+                .map(e -> new Problem.FieldError(e.field().equals("target_min") ? "targetMin" : "targetMax", e.message()))
+                .toList();
+        rejectIfBroken(problems);
+        addTarget(item, effectiveFrom, min == null ? null : new TargetRange(min, max), access.callerId());
+        return item;
+    }
+
+    /** Retired items keep their history and logs; from {@code retiredOn} they ask nothing and take no new work. */
+    @Transactional
+    public QuotaItem retire(String code, LocalDate retiredOn, long expectedVersion) {
+        QuotaItem item = require(code);
+        access.requireManage(item.groupCode);
+        requireVersion(item, expectedVersion);
+        requireNotPast(retiredOn, "retiredOn");
+        if (item.retiredOn != null) {
+            throw ProblemException.conflict("already-retired", "Item " + code + " is retired from " + item.retiredOn);
+        }
+        item.retiredOn = retiredOn;
+        return item;
+    }
+
+    /**
+     * Imports a catalog CSV, all or nothing: every row is checked first and any bad row refuses the whole file with
+     * each problem named by row and column. New codes are created; existing items get the descriptions of their row
+     * and, when the number differs, a new number from {@code effectiveFrom}.
+     */
+    @Transactional
+    public ImportResult importCsv(String csv, LocalDate effectiveFrom) {
+        access.requireDepartmentWide();
+        requireNotPast(effectiveFrom, "effectiveFrom");
+        return load(csv, effectiveFrom, access.callerId(), true);
+    }
+
+    /** Loads the rows whose codes are missing; present items are left as they are, so a restart changes nothing. */
+    @Transactional
+    public ImportResult seed(String csv, LocalDate effectiveFrom) {
+        return load(csv, effectiveFrom, 0L, false);
+    }
+
+    private ImportResult load(String csv, LocalDate effectiveFrom, long by, boolean updateExisting) {
+        CatalogCsv.Parsed parsed = CatalogCsv.parse(csv);
+        Map<String, QuotaItem> existing = QuotaItem.<QuotaItem>listAll().stream()
+                .collect(Collectors.toMap(i -> i.code, i -> i));
+        List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
+        for (int i = 0; i < parsed.rows().size(); i++) {
+            ItemDefinition row = parsed.rows().get(i);
+            QuotaItem item = existing.get(row.code());
+            if (item != null && updateExisting && (item.shape != row.shape() || item.period != row.period()
+                    || !item.groupCode.equals(row.groupCode()))) {
+                errors.add(new Problem.FieldError("row " + (i + 2) + ".shape",
+                        "group, shape and period of existing item " + row.code() + " cannot change; retire it and add a new one"));
+            }
+        }
+        rejectIfBroken(errors);
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int targetsChanged = 0;
+        for (ItemDefinition row : parsed.rows()) {
+            QuotaItem item = existing.get(row.code());
+            if (item == null) {
+                create(row, effectiveFrom, by);
+                created++;
+                continue;
+            }
+            if (!updateExisting) {
+                unchanged++;
+                continue;
+            }
+            boolean described = !Objects.equals(item.category, row.category()) || !Objects.equals(item.nameZh, row.nameZh())
+                    || !Objects.equals(item.nameEn, row.nameEn()) || !Objects.equals(item.unit, row.unit())
+                    || !Objects.equals(item.notes, row.notes());
+            describe(item, row);
+            boolean retargeted = !sameTarget(targetOn(item, effectiveFrom), row.target());
+            if (retargeted) {
+                addTarget(item, effectiveFrom, row.target(), by);
+                targetsChanged++;
+            }
+            if (described || retargeted) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        return new ImportResult(created, updated, unchanged, targetsChanged);
+    }
+
+    /** The arithmetic's view of items, with their dated numbers, keyed by id. */
+    public Map<Long, ItemSpec> specs() {
+        Map<Long, List<QuotaTarget>> targets = QuotaTarget.<QuotaTarget>listAll().stream()
+                .collect(Collectors.groupingBy(t -> t.itemId));
+        Map<Long, ItemSpec> specs = new HashMap<>();
+        for (QuotaItem item : QuotaItem.<QuotaItem>listAll()) {
+            specs.put(item.id, spec(item, targets.getOrDefault(item.id, List.of())));
+        }
+        return specs;
+    }
+
+    public static ItemSpec spec(QuotaItem item, List<QuotaTarget> targets) {
+        TreeMap<LocalDate, TargetRange> history = new TreeMap<>();
+        for (QuotaTarget target : targets) {
+            history.put(target.effectiveFrom, target.range());
+        }
+        return new ItemSpec(item.id, item.code, item.groupCode, item.shape, item.period, item.unit, item.stdMinutes,
+                item.slotList(), history, item.retiredOn);
+    }
+
+    private void addTarget(QuotaItem item, LocalDate effectiveFrom, TargetRange target, long by) {
+        QuotaTarget row = QuotaTarget.<QuotaTarget>find("itemId = ?1 and effectiveFrom = ?2", item.id, effectiveFrom)
+                .firstResultOptional().orElseGet(QuotaTarget::new);
+        row.itemId = item.id;
+        row.effectiveFrom = effectiveFrom;
+        row.targetMin = target == null ? null : target.low();
+        row.targetMax = target == null ? null : target.high();
+        row.recordedBy = by;
+        row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.persist();
+    }
+
+    private static void describe(QuotaItem item, ItemDefinition definition) {
+        item.groupCode = definition.groupCode();
+        item.category = definition.category();
+        item.nameZh = definition.nameZh();
+        item.nameEn = definition.nameEn();
+        item.unit = definition.unit();
+        item.notes = definition.notes();
+    }
+
+    private static boolean sameTarget(TargetRange a, TargetRange b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.low().compareTo(b.low()) == 0 && a.high().compareTo(b.high()) == 0;
+    }
+
+    private void requireNotPast(LocalDate date, String field) {
+        if (date.isBefore(calendar.today())) {
+            throw ProblemException.ruleViolation("past-period", field + " " + date
+                    + " lies in the past; past periods keep the numbers they had",
+                    List.of(new Problem.FieldError(field, "must be today or later")));
+        }
+    }
+
+    private static void requireVersion(QuotaItem item, long expected) {
+        if (item.version != expected) {
+            throw ProblemException.conflict("stale-version", "Item " + item.code + " is at version " + item.version
+                    + ", not " + expected);
+        }
+    }
+
+    private static void rejectIfBroken(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.ruleViolation("invalid-item", errors.size() + " problem(s) in the item definition", errors);
+        }
+    }
+}

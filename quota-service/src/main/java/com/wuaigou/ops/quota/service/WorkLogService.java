@@ -1,0 +1,340 @@
+package com.wuaigou.ops.quota.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.common.events.Outbox;
+import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.quota.domain.Assignment;
+import com.wuaigou.ops.quota.domain.PeriodLock;
+import com.wuaigou.ops.quota.domain.QuotaItem;
+import com.wuaigou.ops.quota.domain.QuotaTarget;
+import com.wuaigou.ops.quota.domain.RosterStaff;
+import com.wuaigou.ops.quota.domain.Shape;
+import com.wuaigou.ops.quota.domain.WorkLog;
+import com.wuaigou.ops.quota.domain.WorkLogCorrection;
+import com.wuaigou.ops.quota.events.QuotaEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Recording and correcting work, with the refusals of the plan, idempotent retries and their events. */
+@ApplicationScoped
+public class WorkLogService {
+
+    private final RosterService roster;
+    private final CalendarService calendars;
+    private final Access access;
+    private final Outbox outbox;
+    private final AttainmentEvents attainmentEvents;
+    private final ObjectMapper objectMapper;
+    private final EntityManager entityManager;
+
+    WorkLogService(RosterService roster, CalendarService calendars, Access access, Outbox outbox,
+                   AttainmentEvents attainmentEvents, ObjectMapper objectMapper, EntityManager entityManager) {
+        this.roster = roster;
+        this.calendars = calendars;
+        this.access = access;
+        this.outbox = outbox;
+        this.attainmentEvents = attainmentEvents;
+        this.objectMapper = objectMapper;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * What a log says; a null staff id means the caller, a null quantity one unit; the crew lists the others who did
+     * it.
+     */
+    public record LogInput(Long staffId, String itemCode, LocalDate workDate, BigDecimal quantity, Integer minutes,
+                           String slot, List<Long> crew, String note) {
+    }
+
+    /** The answer to a POST: the JSON body and whether it is the replay of an earlier one. */
+    public record Answer(String body, boolean replayed) {
+    }
+
+    /**
+     * Records a log. With an idempotency key, a retry (same caller, key and request) gets the first answer back and no
+     * second log; the same key with a different request is refused.
+     */
+    @Transactional
+    public Answer record(LogInput input, String idempotencyKey, Function<WorkLog, Object> render) {
+        long callerId = access.callerId();
+        if (idempotencyKey == null) {
+            return new Answer(json(render.apply(create(input, callerId))), false);
+        }
+        String hash = hash(input);
+        Answer earlier = storedAnswer(callerId, idempotencyKey, hash);
+        if (earlier != null) {
+            return earlier;
+        }
+        // Claiming the key first makes a concurrent retry wait here and then find the first answer.
+        int claimed = entityManager.createNativeQuery("""
+                        insert into idempotent_request (caller_id, idem_key, request_hash, status, body, created_at)
+                        values (:caller, :key, :hash, 201, '', :now) on conflict do nothing""")
+                .setParameter("caller", callerId).setParameter("key", idempotencyKey).setParameter("hash", hash)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
+        if (claimed == 0) {
+            return storedAnswer(callerId, idempotencyKey, hash);
+        }
+        String body = json(render.apply(create(input, callerId)));
+        entityManager.createNativeQuery("update idempotent_request set body = :body where caller_id = :caller and idem_key = :key")
+                .setParameter("body", body).setParameter("caller", callerId).setParameter("key", idempotencyKey)
+                .executeUpdate();
+        return new Answer(body, false);
+    }
+
+    /** The first answer given to this caller and key, or null; the same key for another request is refused. */
+    private Answer storedAnswer(long callerId, String idempotencyKey, String hash) {
+        Object[] stored = (Object[]) entityManager.createNativeQuery(
+                        "select request_hash, body from idempotent_request where caller_id = :caller and idem_key = :key")
+                .setParameter("caller", callerId).setParameter("key", idempotencyKey)
+                .getResultStream().findFirst().orElse(null);
+        if (stored == null) {
+            return null;
+        }
+        if (!hash.equals(stored[0])) {
+            throw ProblemException.ruleViolation("idempotency-key-reused", "Idempotency-Key " + idempotencyKey
+                    + " was used for a different request", List.of(new Problem.FieldError("Idempotency-Key", "reused")));
+        }
+        return new Answer((String) stored[1], true);
+    }
+
+    /**
+     * Corrects a log: its author until the period is locked, or a manager of its group (or a director or admin) with a
+     * reason. Locked periods refuse everyone; a director reopens them first. Each correction keeps the former state.
+     */
+    @Transactional
+    public WorkLog correct(long id, LogInput input, String reason, long expectedVersion) {
+        WorkLog log = require(id);
+        long callerId = access.callerId();
+        boolean author = log.staffId == callerId;
+        boolean manager = access.manages(log.groupCode);
+        if (!author && !manager) {
+            throw ProblemException.forbidden("Only the log's author or a manager of group " + log.groupCode + " may correct it");
+        }
+        if (!author && (reason == null || reason.isBlank())) {
+            throw ProblemException.ruleViolation("reason-required", "A manager's correction needs a reason",
+                    List.of(new Problem.FieldError("reason", "must not be blank")));
+        }
+        if (log.version != expectedVersion) {
+            throw ProblemException.conflict("stale-version", "Work log " + id + " is at version " + log.version
+                    + ", not " + expectedVersion);
+        }
+        requireUnlocked(log.groupCode, log.workDate);
+        QuotaItem item = QuotaItem.findById(log.itemId);
+        RosterStaff staff = roster.requireWorking(log.staffId, "staffId");
+        LocalDate workDate = input.workDate() == null ? log.workDate : input.workDate();
+        String group = staff.groupOn(workDate);
+        requireUnlocked(group, workDate);
+        String before = json(LogState.of(log));
+        Set<Long> previousCrew = Set.copyOf(log.crew);
+        LocalDate previousDate = log.workDate;
+        Set<Long> crew = validated(item, staff, workDate, input);
+
+        log.workDate = workDate;
+        log.groupCode = group;
+        log.quantity = input.quantity() == null ? log.quantity : input.quantity();
+        log.minutes = input.minutes();
+        log.slot = input.slot();
+        log.note = input.note();
+        log.crew.clear();
+        log.crew.addAll(crew);
+        log.unplanned = !planned(log.staffId, item.id, workDate);
+        log.revision++;
+        entityManager.flush();
+
+        WorkLogCorrection correction = new WorkLogCorrection();
+        correction.workLogId = log.id;
+        correction.revision = log.revision;
+        correction.correctedBy = callerId;
+        correction.correctedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        correction.reason = reason;
+        correction.beforeState = before;
+        correction.afterState = json(LogState.of(log));
+        correction.persist();
+
+        outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_CORRECTED, "staff", log.staffId.toString(),
+                event(log, item, callerId, reason));
+        Set<Long> people = new LinkedHashSet<>(previousCrew);
+        people.addAll(crew);
+        attainmentEvents.reassess(CatalogService.spec(item, QuotaTarget.history(item.id)), people,
+                new LinkedHashSet<>(List.of(previousDate, workDate)));
+        return log;
+    }
+
+    public WorkLog require(long id) {
+        return WorkLog.<WorkLog>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("work log", id));
+    }
+
+    public WorkLog read(long id) {
+        WorkLog log = require(id);
+        requireRead(log);
+        return log;
+    }
+
+    public List<WorkLogCorrection> corrections(long id) {
+        requireRead(require(id));
+        return WorkLogCorrection.list("workLogId = ?1 order by revision", id);
+    }
+
+    /** Logs the caller may see, filtered by person, group and dates. */
+    public List<WorkLog> list(Long staffId, String groupCode, LocalDate from, LocalDate to) {
+        StringBuilder query = new StringBuilder("workDate between :from and :to");
+        Map<String, Object> params = new HashMap<>(Map.of("from", from, "to", to));
+        if (staffId != null) {
+            query.append(" and staffId = :staff");
+            params.put("staff", staffId);
+        }
+        if (groupCode != null) {
+            query.append(" and groupCode = :group");
+            params.put("group", groupCode);
+        }
+        query.append(" order by workDate, id");
+        return WorkLog.<WorkLog>list(query.toString(), params).stream()
+                .filter(l -> access.readsEverything() || l.staffId == access.callerId() || access.manages(l.groupCode))
+                .toList();
+    }
+
+    private WorkLog create(LogInput input, long callerId) {
+        QuotaItem item = QuotaItem.findByCode(input.itemCode()).orElseThrow(() -> ProblemException.ruleViolation(
+                "unknown-item", "No quota item with code " + input.itemCode(),
+                List.of(new Problem.FieldError("itemCode", "unknown item"))));
+        long subject = input.staffId() == null ? callerId : input.staffId();
+        RosterStaff staff = roster.requireWorking(subject, "staffId");
+        String group = staff.groupOn(input.workDate());
+        if (!access.mayActFor(staff, group)) {
+            throw ProblemException.forbidden("Staff log only their own work");
+        }
+        Set<Long> crew = validated(item, staff, input.workDate(), input);
+        requireUnlocked(group, input.workDate());
+
+        WorkLog log = new WorkLog();
+        log.staffId = staff.id;
+        log.itemId = item.id;
+        log.groupCode = group;
+        log.workDate = input.workDate();
+        log.quantity = input.quantity() == null ? BigDecimal.ONE : input.quantity();
+        log.minutes = input.minutes();
+        log.slot = input.slot();
+        log.note = input.note();
+        log.crew.addAll(crew);
+        log.unplanned = !planned(staff.id, item.id, input.workDate());
+        log.createdBy = callerId;
+        log.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        log.persist();
+        entityManager.flush();
+
+        outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_RECORDED, "staff", log.staffId.toString(),
+                event(log, item, callerId, null));
+        attainmentEvents.reassess(CatalogService.spec(item, QuotaTarget.history(item.id)), crew, Set.of(log.workDate));
+        return log;
+    }
+
+    /** The refusals shared by new logs and corrections; returns the crew, the subject included. */
+    private Set<Long> validated(QuotaItem item, RosterStaff staff, LocalDate workDate, LogInput input) {
+        if (workDate.isAfter(calendars.today())) {
+            throw refusal("future-date", "workDate", "Work cannot be logged for " + workDate + ", a future date");
+        }
+        if (item.isRetiredOn(workDate)) {
+            throw refusal("item-retired", "itemCode", "Item " + item.code + " is retired from " + item.retiredOn);
+        }
+        if (input.quantity() != null && input.quantity().signum() < 0) {
+            throw ProblemException.badRequest("quantity", "must not be negative");
+        }
+        if ((item.shape == Shape.RATE || item.shape == Shape.DURATION) && input.minutes() == null) {
+            throw refusal("minutes-required", "minutes", "A " + item.shape + " item needs the minutes spent");
+        }
+        List<String> slots = item.slotList();
+        if (input.slot() == null && item.shape == Shape.COVERAGE) {
+            throw refusal("slot-required", "slot", "Item " + item.code + " is logged per slot: one of " + slots);
+        }
+        if (input.slot() != null && !slots.contains(input.slot())) {
+            throw refusal("unknown-slot", "slot", slots.isEmpty() ? "Item " + item.code + " has no slots"
+                    : "Item " + item.code + " has slots " + slots + ", not " + input.slot());
+        }
+        Set<Long> crew = new LinkedHashSet<>();
+        crew.add(staff.id);
+        if (input.crew() != null) {
+            for (Long member : input.crew()) {
+                crew.add(roster.requireWorking(member, "crew").id);
+            }
+        }
+        if (item.shape == Shape.STANDARD_TIME && item.crewMin != null
+                && (crew.size() < item.crewMin || crew.size() > item.crewMax)) {
+            throw refusal("crew-size", "crew", "Item " + item.code + " is done by " + item.crewMin + " to " + item.crewMax
+                    + " people, the log names " + crew.size());
+        }
+        return crew;
+    }
+
+    private static ProblemException refusal(String rule, String field, String detail) {
+        return ProblemException.ruleViolation(rule, detail, List.of(new Problem.FieldError(field, detail)));
+    }
+
+    private static void requireUnlocked(String groupCode, LocalDate date) {
+        if (PeriodLock.isLocked(groupCode, date)) {
+            throw refusal("period-locked", "workDate", "The period of " + date + " is locked for group " + groupCode);
+        }
+    }
+
+    private static boolean planned(long staffId, long itemId, LocalDate date) {
+        return Assignment.count("staffId = ?1 and itemId = ?2 and validFrom <= ?3 and (validTo is null or validTo >= ?3)",
+                staffId, itemId, date) > 0;
+    }
+
+    private void requireRead(WorkLog log) {
+        if (!access.readsEverything() && log.staffId != access.callerId() && !log.crew.contains(access.callerId())
+                && !access.manages(log.groupCode)) {
+            throw ProblemException.forbidden("Staff read only their own logs, managers their own group's");
+        }
+    }
+
+    private static QuotaEvents.WorkLogData event(WorkLog log, QuotaItem item, long actorId, String reason) {
+        return new QuotaEvents.WorkLogData(log.id, log.staffId, item.code, item.groupCode, log.groupCode, log.workDate,
+                log.quantity, log.minutes, log.slot, log.crew.stream().sorted().toList(), log.note, log.unplanned,
+                log.revision, actorId, reason);
+    }
+
+    private String hash(LogInput input) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(input).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The state of a log kept in its corrections. */
+    record LogState(LocalDate workDate, BigDecimal quantity, Integer minutes, String slot, List<Long> crew,
+                           String note, String groupCode, boolean unplanned, int revision) {
+        static LogState of(WorkLog log) {
+            return new LogState(log.workDate, log.quantity, log.minutes, log.slot,
+                    log.crew.stream().sorted().toList(), log.note, log.groupCode, log.unplanned, log.revision);
+        }
+    }
+}
