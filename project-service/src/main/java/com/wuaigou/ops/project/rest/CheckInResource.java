@@ -1,0 +1,86 @@
+package com.wuaigou.ops.project.rest;
+
+import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.security.Roles;
+import com.wuaigou.ops.project.domain.CheckIn;
+import com.wuaigou.ops.project.rest.ProjectViews.CheckInView;
+import com.wuaigou.ops.project.service.CheckInService;
+import com.wuaigou.ops.project.service.ProjectInputs.CheckInInput;
+import com.wuaigou.ops.project.service.Versioned;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/projects/{id}/check-ins")
+@Tag(name = "Supervision", description = "Check-ins while a project is in DO")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CheckInResource {
+
+    private final CheckInService checkIns;
+
+    CheckInResource(CheckInService checkIns) {
+        this.checkIns = checkIns;
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "List check-ins", description = "Check-ins by date.")
+    @APIResponse(responseCode = "200", description = "Check-ins")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<CheckInView> list(@PathParam("id") long id) {
+        return checkIns.list(id).stream().map(ProjectViews::checkIn).toList();
+    }
+
+    @POST
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Record a check-in", description = "During DO, by the lead, the group's manager or a "
+            + "director: date, progress, red/amber/green status, issues and next steps.")
+    @APIResponse(responseCode = "201", description = "The check-in",
+            content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("id") long id,
+                        @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                        @Valid @NotNull CheckInInput request, @Context UriInfo uri) {
+        Versioned<CheckIn> result = checkIns.add(id, ifMatch, request);
+        return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),
+                ProjectViews.checkIn(result.value()), result.projectVersion());
+    }
+}

@@ -1,0 +1,346 @@
+package com.wuaigou.ops.project.rest;
+
+import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.security.Roles;
+import com.wuaigou.ops.project.domain.Phase;
+import com.wuaigou.ops.project.domain.PhaseTransition;
+import com.wuaigou.ops.project.domain.Project;
+import com.wuaigou.ops.project.domain.ProjectType;
+import com.wuaigou.ops.project.rest.ProjectViews.PageView;
+import com.wuaigou.ops.project.rest.ProjectViews.ProjectView;
+import com.wuaigou.ops.project.rest.ProjectViews.TransitionView;
+import com.wuaigou.ops.project.service.LifecycleService;
+import com.wuaigou.ops.project.service.ProjectInputs.EvaluationInput;
+import com.wuaigou.ops.project.service.ProjectInputs.FollowUpInput;
+import com.wuaigou.ops.project.service.ProjectInputs.NewProject;
+import com.wuaigou.ops.project.service.ProjectInputs.ProjectEdit;
+import com.wuaigou.ops.project.service.ProjectInputs.ProposalInput;
+import com.wuaigou.ops.project.service.ProjectInputs.SettlementInput;
+import com.wuaigou.ops.project.service.ProjectInputs.TransitionRequest;
+import com.wuaigou.ops.project.service.ProjectSearch;
+import com.wuaigou.ops.project.service.ProjectService;
+import com.wuaigou.ops.project.service.Versioned;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/projects")
+@Tag(name = "Projects", description = "Project units (activities and products) through PLAN, DO, CHECK, ACT and CLOSED")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    static final String IF_MATCH = "The project's ETag as last read; a different version is refused with 412";
+
+    private final ProjectService projects;
+    private final LifecycleService lifecycle;
+    private final ProjectSearch search;
+    private final ProjectViews views;
+
+    ProjectResource(ProjectService projects, LifecycleService lifecycle, ProjectSearch search, ProjectViews views) {
+        this.projects = projects;
+        this.lifecycle = lifecycle;
+        this.search = search;
+        this.views = views;
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "List projects", description = "Projects the caller may read (their group's, their own, all "
+            + "for directors, admins and bi), filtered and paged; pages count from 0.")
+    @APIResponse(responseCode = "200", description = "One page of projects")
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public PageView<ProjectView> list(
+            @Parameter(description = "Only this phase: PLAN, DO, CHECK, ACT, CLOSED or CANCELLED")
+            @QueryParam("phase") String phase,
+            @Parameter(description = "Only this type: ACTIVITY or PRODUCT") @QueryParam("type") String type,
+            @Parameter(description = "Only this owning group") @QueryParam("group") String group,
+            @Parameter(description = "Only projects this staff id leads or assists") @QueryParam("member") Long member,
+            @Parameter(description = "true: only with overdue actions; false: only without")
+            @QueryParam("overdueActions") Boolean overdueActions,
+            @Parameter(description = "true: only with a line over budget; false: only without")
+            @QueryParam("overBudget") Boolean overBudget,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") int size) {
+        ProjectSearch.Result result = search.search(
+                new ProjectSearch.Filter(Http.enumParam("phase", phase, Phase.class),
+                        Http.enumParam("type", type, ProjectType.class), group, member, overdueActions, overBudget),
+                page, size);
+        return new PageView<>(result.items().stream().map(views::project).toList(), result.page(), result.size(),
+                result.total());
+    }
+
+    @POST
+    @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Create a project", description = "A new project in PLAN, by the owning group's manager or "
+            + "a director. Lead and assistants must be active staff known from the roster.")
+    @APIResponse(responseCode = "201", description = "Created; ETag carries the version",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewProject request, @Context UriInfo uri) {
+        Project project = projects.create(request);
+        return Http.created(uri.getAbsolutePathBuilder().path(project.id.toString()).build(), views.project(project),
+                project.version);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "Read a project", description = "The project with its proposal, approval, evaluation, "
+            + "follow-up and settlement; ETag carries the version.")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") long id) {
+        Project project = projects.get(id);
+        return Http.ok(views.project(project), project.version);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Edit a project's core", description = "Title, size, lead, assistants and planned dates of "
+            + "an open project, by its lead or a supervisor; only a supervisor changes the lead.")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response edit(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull ProjectEdit request) {
+        return project(projects.edit(id, ifMatch, request));
+    }
+
+    @PUT
+    @Path("{id}/proposal")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Save the proposal", description = "Objectives and measurable success criteria, during PLAN, "
+            + "by the lead or a supervisor. May be incomplete; changing it withdraws an approval.")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response propose(@PathParam("id") long id,
+                            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull ProposalInput request) {
+        return project(projects.propose(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("{id}/approval")
+    @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Approve the plan", description = "By the group's manager or a director, during PLAN.")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") long id,
+                            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return project(projects.approve(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Request a phase change", description = "Moves the project to the next phase, or cancels it "
+            + "with a reason. Each gate refuses with 422 listing every missing item in errors. Closing and cancelling "
+            + "are for the group's manager or a director.")
+    @APIResponse(responseCode = "201", description = "The accepted transition; ETag carries the project's new version",
+            content = @Content(schema = @Schema(implementation = TransitionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response transition(@PathParam("id") long id,
+                               @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull TransitionRequest request, @Context UriInfo uri) {
+        Versioned<PhaseTransition> result = lifecycle.transition(id, ifMatch, request);
+        return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),
+                ProjectViews.transition(result.value()), result.projectVersion());
+    }
+
+    @GET
+    @Path("{id}/transitions")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "Phase history", description = "Every accepted phase change: who, when and why.")
+    @APIResponse(responseCode = "200", description = "Transitions, oldest first")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<TransitionView> history(@PathParam("id") long id) {
+        return projects.history(id).stream().map(ProjectViews::transition).toList();
+    }
+
+    @PUT
+    @Path("{id}/evaluation")
+    @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Record the evaluation", description = "During CHECK, by the group's manager or a director, "
+            + "never the lead: a result for each success criterion, a score, what went well and badly. Locked once "
+            + "recorded (a second attempt is 409).")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response evaluate(@PathParam("id") long id,
+                             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                             @Valid @NotNull EvaluationInput request) {
+        return project(lifecycle.evaluate(id, ifMatch, request));
+    }
+
+    @PUT
+    @Path("{id}/follow-up")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Record follow-up decisions", description = "During ACT, by the lead or a supervisor: what to "
+            + "standardise and what to change next time.")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response followUp(@PathParam("id") long id,
+                             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                             @Valid @NotNull FollowUpInput request) {
+        return project(lifecycle.followUp(id, ifMatch, request));
+    }
+
+    @PUT
+    @Path("{id}/settlement")
+    @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Settle the project", description = "During ACT, by the group's manager or a director: the "
+            + "final cost of every budget line (variance in the budget) and each member's share, adding up to 100%.")
+    @APIResponse(responseCode = "200", description = "The project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or part of it",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
+            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response settle(@PathParam("id") long id,
+                           @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull SettlementInput request) {
+        return project(lifecycle.settle(id, ifMatch, request));
+    }
+
+    private Response project(Versioned<Project> result) {
+        return Http.ok(views.project(result.value()), result.projectVersion());
+    }
+}

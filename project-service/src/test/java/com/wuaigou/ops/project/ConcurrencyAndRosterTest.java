@@ -1,0 +1,127 @@
+package com.wuaigou.ops.project;
+
+import com.wuaigou.ops.project.domain.Project;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static com.wuaigou.ops.project.Api.PROJECTS;
+import static com.wuaigou.ops.project.Api.lead;
+import static com.wuaigou.ops.project.Api.manager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class ConcurrencyAndRosterTest {
+
+    @Test
+    void shouldRefuseAnEditBasedOnAStaleETag() {
+        Roster.Team team = Roster.team();
+        long id = Api.create(team);
+        String etag = lead(team).get(PROJECTS + "/" + id).then().statusCode(200).extract().header("ETag");
+        String newer = lead(team).header("If-Match", etag).body(Map.of("objectives", "First"))
+                .put(PROJECTS + "/" + id + "/proposal").then().statusCode(200).extract().header("ETag");
+        assertThat(newer).isNotEqualTo(etag);
+        manager(team).header("If-Match", etag).body(Map.of("objectives", "Second"))
+                .put(PROJECTS + "/" + id + "/proposal").then().statusCode(412)
+                .contentType("application/problem+json");
+        lead(team).header("If-Match", etag).body(Map.of("category", "ads", "planned", "1.00"))
+                .post(PROJECTS + "/" + id + "/budget/lines").then().statusCode(412);
+        lead(team).header("If-Match", "not-a-version").body(Map.of("objectives", "Third"))
+                .put(PROJECTS + "/" + id + "/proposal").then().statusCode(400);
+        Api.director().get(PROJECTS + "/" + id).then().body("proposal.objectives", equalTo("First"))
+                .header("ETag", equalTo(newer));
+    }
+
+    @Test
+    void shouldAnswerConflictToTheLoserOfARaceWithoutIfMatch() throws Exception {
+        Roster.Team team = Roster.team();
+        long id = Api.create(team);
+        AtomicReference<CompletableFuture<Integer>> loser = new AtomicReference<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Project winner = Project.findById(id);
+            winner.title = "Won the race";
+            Project.flush();
+            loser.set(CompletableFuture.supplyAsync(() -> lead(team).body(Map.of("objectives", "Lost the race"))
+                    .put(PROJECTS + "/" + id + "/proposal").statusCode()));
+            // The loser has read the old version and now waits for the winner's row lock.
+            await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> ((Number) Project.getEntityManager()
+                    .createNativeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+                    .getSingleResult()).intValue() > 0);
+        });
+        assertThat(loser.get().get(30, TimeUnit.SECONDS)).isEqualTo(409);
+        Api.director().get(PROJECTS + "/" + id).then().body("title", equalTo("Won the race"))
+                .body("proposal.objectives", equalTo(null));
+    }
+
+    @Test
+    void shouldKeepTheNewestRosterVersionAndIgnoreReplays() {
+        Roster.Team team = Roster.team();
+        Roster.staff(team.memberId(), team.group(), "MEMBER", "ON_LEAVE", 3);
+        Roster.awaitStaff(team.memberId(), 3);
+        String replayOfOlder = Roster.staffEvent(team.memberId(), team.group(), "MEMBER", "ACTIVE", 2);
+        Roster.send("ops.personnel.staff", Long.toString(team.memberId()), replayOfOlder);
+        Roster.send("ops.personnel.staff", Long.toString(team.memberId()), replayOfOlder);
+        Roster.staff(team.assistantId(), team.group(), "MEMBER", "ACTIVE", 2);
+        Roster.awaitStaff(team.assistantId(), 2);
+        assertThat(Roster.staffCopy(team.memberId()).status.name()).isEqualTo("ON_LEAVE");
+        assertThat(Roster.staffCopy(team.memberId()).version).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTakeTheGroupsManagerFromTheNewestGroupSnapshot() {
+        Roster.Team team = Roster.team();
+        long id = Api.create(team);
+        Api.propose(team, id);
+        Roster.group(team.group(), team.memberId(), 2);
+        Roster.awaitGroup(team.group(), 2);
+        manager(team).post(PROJECTS + "/" + id + "/approval").then().statusCode(403);
+        Api.as(team.memberId(), "manager").post(PROJECTS + "/" + id + "/approval").then().statusCode(200)
+                .body("approval.by", equalTo((int) team.memberId()));
+    }
+
+    @Test
+    void shouldRefuseLeadsAndAssistantsWhoAreNotActiveOrNotKnown() {
+        Roster.Team team = Roster.team();
+        Roster.staff(team.memberId(), team.group(), "MEMBER", "LEFT", 2);
+        Roster.awaitStaff(team.memberId(), 2);
+        Map<String, Object> request = new HashMap<>(Api.newProject(team));
+        request.put("leadId", team.memberId());
+        request.put("assistants", List.of(Map.of("staffId", 99_999_999L, "role", "helper")));
+        manager(team).body(request).post(PROJECTS).then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("leadId", "assistants[0].staffId"));
+        request.put("leadId", team.leadId());
+        request.put("assistants", List.of());
+        request.put("groupCode", "NO-SUCH-GROUP");
+        Api.director().body(request).post(PROJECTS).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("groupCode")));
+        request.put("groupCode", team.group());
+        request.remove("size");
+        manager(team).body(request).post(PROJECTS).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("size")));
+    }
+
+    @Test
+    void shouldRefuseADuplicateCodeAndInvalidInput() {
+        Roster.Team team = Roster.team();
+        Map<String, Object> request = Api.newProject(team);
+        manager(team).body(request).post(PROJECTS).then().statusCode(201);
+        manager(team).body(request).post(PROJECTS).then().statusCode(409);
+        Map<String, Object> broken = new HashMap<>(request);
+        broken.put("code", "");
+        broken.put("type", "CAMPAIGN");
+        manager(team).body(broken).post(PROJECTS).then().statusCode(400);
+        manager(team).queryParam("size", 1000).get(PROJECTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+    }
+}
