@@ -1,6 +1,7 @@
 package com.wuaigou.ops.quota.events;
 
 import com.wuaigou.ops.quota.domain.AttainmentStatus;
+import com.wuaigou.ops.quota.domain.Duty;
 import com.wuaigou.ops.quota.domain.ItemAttainment;
 import com.wuaigou.ops.quota.domain.WindowKind;
 
@@ -45,18 +46,32 @@ public final class QuotaEvents {
         }
     }
 
-    /** One item of a person's period summary. */
+    /**
+     * One item of a person's period summary.
+     *
+     * @param duty PRIMARY or FLEXIBLE as the person's assignment of the item in the window says (the latest one when
+     *             several touch it); null for unplanned work
+     */
     public record ItemFigure(String itemCode, BigDecimal targetLow, BigDecimal targetHigh, BigDecimal done,
-                             long creditedMinutes, BigDecimal ratio, AttainmentStatus status, boolean planned) {
+                             long creditedMinutes, BigDecimal ratio, AttainmentStatus status, boolean planned,
+                             Duty duty) {
 
-        public static ItemFigure of(ItemAttainment figures) {
+        public static ItemFigure of(ItemAttainment figures, Duty duty) {
             return new ItemFigure(figures.item().code(), figures.target() == null ? null : figures.target().low(),
                     figures.target() == null ? null : figures.target().high(), figures.done(),
-                    figures.creditedMinutes(), figures.ratio(), figures.status(), figures.planned());
+                    figures.creditedMinutes(), figures.ratio(), figures.status(), figures.planned(),
+                    figures.planned() ? duty : null);
         }
     }
 
-    public record PersonFigures(long staffId, String name, List<ItemFigure> items) {
+    /**
+     * A person's period summary.
+     *
+     * @param workloadMinutes minutes credited in the window (the workload figure: standard minutes, otherwise logged)
+     * @param workingMinutes  working days of the window on the calendar times 480
+     */
+    public record PersonFigures(long staffId, String name, List<ItemFigure> items, long workloadMinutes,
+                                long workingMinutes) {
     }
 
     /** A locked period with each person's attainment per item; key = group code. */

@@ -5,6 +5,7 @@ import com.wuaigou.ops.quota.domain.Assignment;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.AttainmentCalculator;
 import com.wuaigou.ops.quota.domain.DayWorkload;
+import com.wuaigou.ops.quota.domain.Duty;
 import com.wuaigou.ops.quota.domain.ItemAttainment;
 import com.wuaigou.ops.quota.domain.ItemSpec;
 import com.wuaigou.ops.quota.domain.LogFact;
@@ -43,6 +44,18 @@ public class AttainmentService {
 
     public record PersonReport(RosterStaff staff, Window window, int workingDays, List<ItemAttainment> items,
                                List<DayWorkload> workload) {
+
+        public long workloadMinutes() {
+            return workload.stream().mapToLong(DayWorkload::minutes).sum();
+        }
+
+        public long workingMinutes() {
+            return (long) workingDays * AttainmentCalculator.WORKING_DAY_MINUTES;
+        }
+    }
+
+    /** A member's period summary: their items with the duty each is held under. */
+    public record MemberSummary(PersonReport report, Map<Long, Duty> dutyByItem) {
     }
 
     public record MemberWorkload(long staffId, String name, List<DayWorkload> days) {
@@ -116,13 +129,25 @@ public class AttainmentService {
     }
 
     /** Each member's items for a window, as the period summary reports them. */
-    public List<PersonReport> members(String groupCode, Window window) {
+    public List<MemberSummary> members(String groupCode, Window window) {
         WorkingCalendar calendar = calendars.calendar();
         Map<Long, ItemSpec> specs = catalog.specs();
         List<RosterStaff> members = roster.membersDuring(groupCode, window);
         Map<Long, List<Assignment>> assignments = assignmentsOf(members.stream().map(m -> m.id).toList(), window);
-        return members.stream().map(m -> person(m, window, calendar, specs, logFacts.crediting(m.id, window), assignments))
+        return members.stream()
+                .map(m -> new MemberSummary(
+                        person(m, window, calendar, specs, logFacts.crediting(m.id, window), assignments),
+                        latestDutyByItem(assignments.getOrDefault(m.id, List.of()))))
                 .toList();
+    }
+
+    /** When several assignments of an item touch the window, the latest one's duty is the one reported. */
+    private static Map<Long, Duty> latestDutyByItem(List<Assignment> assignments) {
+        Map<Long, Duty> duties = new HashMap<>();
+        assignments.stream()
+                .sorted(Comparator.comparing((Assignment a) -> a.validFrom).thenComparing(a -> a.id))
+                .forEach(a -> duties.put(a.itemId, a.duty));
+        return duties;
     }
 
     private PersonReport person(RosterStaff staff, Window window, WorkingCalendar calendar, Map<Long, ItemSpec> specs,

@@ -61,8 +61,11 @@ public class PeriodLockService {
         lock.lockedAt = OffsetDateTime.now(ZoneOffset.UTC);
         lock.persist();
         List<QuotaEvents.PersonFigures> people = attainment.members(groupCode, window).stream()
-                .map(r -> new QuotaEvents.PersonFigures(r.staff().id, r.staff().name,
-                        r.items().stream().map(QuotaEvents.ItemFigure::of).toList()))
+                .map(m -> new QuotaEvents.PersonFigures(m.report().staff().id, m.report().staff().name,
+                        m.report().items().stream()
+                                .map(i -> QuotaEvents.ItemFigure.of(i, m.dutyByItem().get(i.item().id())))
+                                .toList(),
+                        m.report().workloadMinutes(), m.report().workingMinutes()))
                 .toList();
         outbox.record(QuotaEvents.PERIODS_TOPIC, QuotaEvents.PERIOD_LOCKED, "group", groupCode,
                 new QuotaEvents.PeriodLockedData(lock.id, groupCode, kind, window.start(), window.end(), lock.lockedBy, people));

@@ -89,8 +89,12 @@ final class Fixture {
     }
 
     long assign(String itemCode, long staffId, String from) {
+        return assign(itemCode, staffId, from, "PRIMARY");
+    }
+
+    long assign(String itemCode, long staffId, String from, String duty) {
         return as(manager, "manager").contentType(ContentType.JSON)
-                .body(Map.of("itemCode", itemCode, "staffId", staffId, "duty", "PRIMARY", "validFrom", from))
+                .body(Map.of("itemCode", itemCode, "staffId", staffId, "duty", duty, "validFrom", from))
                 .post("/api/v1/assignments").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 

@@ -1,5 +1,7 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.quota.events.RosterConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -253,6 +255,12 @@ class WorkLogResourceTest {
     void shouldPublishEachPersonsAttainmentWhenAPeriodIsLockedAndTheReopening() {
         world.assign(daily, world.anna, "2025-01-01");
         world.log(world.anna, daily, "2025-08-04", 1);
+        String flexible = world.countItem("FLEX", "2", "2", "MONTH");
+        world.assign(flexible, world.anna, "2025-01-01", "FLEXIBLE");
+        String extra = world.countItem("EXTRA", "1", "1", "DAY");
+        post(world.anna, Map.of("itemCode", daily, "workDate", "2025-08-05", "quantity", 1, "minutes", 90), 201);
+        post(world.anna, Map.of("itemCode", flexible, "workDate", "2025-08-06", "quantity", 2, "minutes", 60), 201);
+        post(world.anna, Map.of("itemCode", extra, "workDate", "2025-08-07", "quantity", 1, "minutes", 30), 201);
 
         long lockId = lock(world.manager, "manager", "2025-08-04", 201).extract().jsonPath().getLong("id");
         reopen(DIRECTOR, "director", lockId, 200);
@@ -264,9 +272,39 @@ class WorkLogResourceTest {
             assertThat(records).extracting(ConsumerRecord::key).containsOnly(world.group);
             assertThat(records.get(0).value()).contains("ops.quota.period.locked.v1")
                     .contains("\"staffId\":" + world.anna).contains("\"itemCode\":\"" + daily + "\"")
-                    .contains("\"targetLow\":21").contains("\"done\":1");
+                    .contains("\"targetLow\":21").contains("\"done\":2");
             assertThat(records.get(1).value()).contains("ops.quota.period.reopened.v1").contains("\"reason\":\"late log\"");
+            JsonNode anna = personIn(records.get(0).value(), world.anna);
+            assertThat(anna.get("workloadMinutes").asLong()).isEqualTo(180);
+            assertThat(anna.get("workingMinutes").asLong()).isEqualTo(21 * 480);
+            assertThat(itemIn(anna, daily).get("duty").asText()).isEqualTo("PRIMARY");
+            assertThat(itemIn(anna, flexible).get("duty").asText()).isEqualTo("FLEXIBLE");
+            assertThat(itemIn(anna, flexible).get("status").asText()).isEqualTo("MET");
+            assertThat(itemIn(anna, extra).get("planned").asBoolean()).isFalse();
+            assertThat(itemIn(anna, extra).has("duty")).isTrue();
+            assertThat(itemIn(anna, extra).get("duty").isNull()).isTrue();
+            JsonNode bo = personIn(records.get(0).value(), world.bo);
+            assertThat(bo.get("workloadMinutes").asLong()).isZero();
+            assertThat(bo.get("workingMinutes").asLong()).isEqualTo(21 * 480);
         });
+    }
+
+    private static JsonNode personIn(String lockedEvent, long staffId) throws Exception {
+        for (JsonNode person : new ObjectMapper().readTree(lockedEvent).path("data").path("people")) {
+            if (person.get("staffId").asLong() == staffId) {
+                return person;
+            }
+        }
+        throw new AssertionError("No figures for staff " + staffId + " in " + lockedEvent);
+    }
+
+    private static JsonNode itemIn(JsonNode person, String itemCode) {
+        for (JsonNode item : person.path("items")) {
+            if (item.get("itemCode").asText().equals(itemCode)) {
+                return item;
+            }
+        }
+        throw new AssertionError("No figures for item " + itemCode + " in " + person);
     }
 
     private ValidatableResponse post(long staffId, Map<String, Object> body, int status) {
