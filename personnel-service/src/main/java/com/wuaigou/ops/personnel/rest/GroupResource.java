@@ -4,6 +4,8 @@ import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.StaffGroup;
 import com.wuaigou.ops.personnel.service.GroupService;
+import com.wuaigou.ops.personnel.service.ScorecardService;
+import com.wuaigou.ops.personnel.service.Scorecards;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,11 +18,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,9 +41,30 @@ import java.util.List;
 public class GroupResource {
 
     private final GroupService groups;
+    private final ScorecardService scorecards;
 
-    GroupResource(GroupService groups) {
+    GroupResource(GroupService groups, ScorecardService scorecards) {
         this.groups = groups;
+        this.scorecards = scorecards;
+    }
+
+    @GET
+    @Path("{code}/scorecard")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Tag(name = "Scorecard")
+    @Operation(summary = "A group's monthly scorecard", description = "Every member placed in the group during the"
+            + " month (from the placement history) with their card, and the group's totals: items met over items with"
+            + " a target, workload against working minutes, projects closed, mean overall score. The group's manager,"
+            + " directors, admins and bi.")
+    @APIResponse(responseCode = "200", description = "The group's card")
+    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Scorecards.GroupCard scorecard(@PathParam("code") String code,
+                                          @Parameter(description = "The month, YYYY-MM", required = true)
+                                          @QueryParam("month") String month) {
+        return scorecards.groupCard(code, QueryValues.month("month", month));
     }
 
     @Schema(description = "A business area of the department")

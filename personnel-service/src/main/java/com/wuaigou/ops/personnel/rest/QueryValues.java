@@ -3,6 +3,7 @@ package com.wuaigou.ops.personnel.rest;
 import com.wuaigou.ops.common.problem.ProblemException;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,6 +25,21 @@ final class QueryValues {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date YYYY-MM-DD, not " + value);
+        }
+    }
+
+    /** A required month, YYYY-MM. */
+    static YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(name, "is required, as YYYY-MM");
+        }
+        if (!value.trim().matches("\\d{4}-\\d{2}")) {
+            throw ProblemException.badRequest(name, "must be a month YYYY-MM, not " + value);
+        }
+        try {
+            return YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be a month YYYY-MM, not " + value);
         }
     }
 

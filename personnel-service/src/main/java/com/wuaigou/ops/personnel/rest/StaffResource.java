@@ -10,6 +10,8 @@ import com.wuaigou.ops.personnel.rest.StaffResponses.StaffResponse;
 import com.wuaigou.ops.personnel.service.AccessPolicy;
 import com.wuaigou.ops.personnel.service.RosterImport;
 import com.wuaigou.ops.personnel.service.RosterQueries;
+import com.wuaigou.ops.personnel.service.ScorecardService;
+import com.wuaigou.ops.personnel.service.Scorecards;
 import com.wuaigou.ops.personnel.service.StaffService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -54,12 +56,15 @@ public class StaffResource {
     private final RosterQueries queries;
     private final RosterImport importer;
     private final AccessPolicy access;
+    private final ScorecardService scorecards;
 
-    StaffResource(StaffService staff, RosterQueries queries, RosterImport importer, AccessPolicy access) {
+    StaffResource(StaffService staff, RosterQueries queries, RosterImport importer, AccessPolicy access,
+                  ScorecardService scorecards) {
         this.staff = staff;
         this.queries = queries;
         this.importer = importer;
         this.access = access;
+        this.scorecards = scorecards;
     }
 
     @Schema(description = "A new person; they start active on their hire date")
@@ -141,6 +146,28 @@ public class StaffResource {
                 page, size, sort);
         return new PageResponse<>(found.items().stream().map(this::view).toList(), found.page(), found.size(),
                 found.total());
+    }
+
+    @GET
+    @Path("{id}/scorecard")
+    @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Tag(name = "Scorecard")
+    @Operation(summary = "A person's monthly scorecard", description = "Built only from quota-service's MONTH period"
+            + " locks (the approved figures) and project-service's closed projects: each item's target, done, ratio"
+            + " and status with primary, flexible and unplanned work apart; the share of items met; workload minutes"
+            + " against working minutes; the projects closed in the month that the person led or assisted with their"
+            + " evaluation score and the person's share; and one overall score 0-100 with the configured weights."
+            + " `locked` says whether the figures are final; without a lock the item figures are empty. The person"
+            + " themself, the manager of a group they belonged to, directors, admins and bi.")
+    @APIResponse(responseCode = "200", description = "The card")
+    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Scorecards.StaffCard scorecard(@PathParam("id") long id,
+                                          @Parameter(description = "The month, YYYY-MM", required = true)
+                                          @QueryParam("month") String month) {
+        return scorecards.staffCard(id, QueryValues.month("month", month));
     }
 
     @GET

@@ -42,6 +42,21 @@ public class AccessPolicy {
         }
     }
 
+    /** Whether the caller holds the manager role and is the group's manager. */
+    public boolean manages(String groupCode) {
+        return managesGroup(callerStaffId(), groupCode);
+    }
+
+    /** Whether the token's subject is this staff id. */
+    public boolean isCaller(long staffId) {
+        return Objects.equals(callerStaffId(), staffId);
+    }
+
+    /** Directors, admins and bi read every scorecard. */
+    public boolean readsAllScorecards() {
+        return caller.isDepartmentWide() || caller.is(Roles.BI);
+    }
+
     private boolean managesGroup(Long callerId, String groupCode) {
         if (callerId == null || !caller.is(Roles.MANAGER)) {
             return false;
