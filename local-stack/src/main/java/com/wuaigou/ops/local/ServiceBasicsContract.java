@@ -1,11 +1,17 @@
 package com.wuaigou.ops.local;
 
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What every service promises orchestrators and front ends, whatever its domain. A service's test extends it and is
@@ -43,5 +49,55 @@ public abstract class ServiceBasicsContract {
     void shouldAnswerUnknownAddressesWithNotFoundProblem() {
         given().auth().oauth2(DevTokens.mint(DemoIdentities.ADMIN_ID, "admin")).get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDescribeEveryOperationWithItsProblemAnswersInOpenApi() {
+        Map<String, Map<String, Object>> paths = openApi().getMap("paths");
+        List<String> gaps = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!path.startsWith("/api/v1/") || !(value instanceof Map<?, ?>)) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) value;
+            String name = method.toUpperCase() + " " + path;
+            if (operation.get("summary") == null || operation.get("description") == null || operation.get("tags") == null) {
+                gaps.add(name + " lacks a summary, description or tag");
+            }
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            if (!responses.containsKey("401") || !responses.containsKey("403")) {
+                gaps.add(name + " does not document 401 and 403");
+            }
+            responses.forEach((status, response) -> {
+                if (status.startsWith("4") && !String.valueOf(response.get("content")).contains("application/problem+json")) {
+                    gaps.add(name + " answers " + status + " without a problem body");
+                }
+            });
+        }));
+        assertEquals(List.of(), gaps, "OpenAPI gaps");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDescribeEveryFieldOfEveryBodyInOpenApi() {
+        Map<String, Map<String, Object>> schemas = openApi().getMap("components.schemas");
+        List<String> undescribed = new ArrayList<>();
+        schemas.forEach((schema, definition) -> {
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) definition.get("properties");
+            if (properties != null) {
+                properties.forEach((field, property) -> {
+                    if (!String.valueOf(property).contains("description")) {
+                        undescribed.add(schema + "." + field);
+                    }
+                });
+            }
+        });
+        assertEquals(List.of(), undescribed, "fields without a description");
+    }
+
+    /** The service's OpenAPI document, for checks of its own. */
+    protected static JsonPath openApi() {
+        return given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
     }
 }

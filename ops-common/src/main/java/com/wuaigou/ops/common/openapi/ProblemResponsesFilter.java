@@ -1,4 +1,4 @@
-package com.wuaigou.ops.quota.rest;
+package com.wuaigou.ops.common.openapi;
 
 import com.wuaigou.ops.common.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
