@@ -3,6 +3,7 @@ package com.wuaigou.ops.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.local.LocalInfraTestResource;
+import com.wuaigou.ops.local.EventContract;
 import com.wuaigou.ops.local.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +78,7 @@ class ProjectLifecycleTest {
                 probe.readAll(TOPIC).stream().filter(r -> key.equals(r.key())).toList()).hasSize(5));
         List<ConsumerRecord<String, String>> records = probe.readAll(TOPIC).stream()
                 .filter(r -> key.equals(r.key())).toList();
+        records.forEach(record -> EventContract.repository().assertValid(record.value()));
         List<JsonNode> events = records.stream().map(r -> read(r.value())).toList();
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
                 "ops.project.phase.changed.v1", "ops.project.phase.changed.v1", "ops.project.phase.changed.v1",
@@ -196,9 +198,10 @@ class ProjectLifecycleTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(probe.readAll(TOPIC,
                 v -> v.contains("ops.project.cancelled.v1")).stream()
                 .filter(r -> r.key().equals(Long.toString(id))).toList()).hasSize(1));
-        JsonNode cancelled = probe.readAll(TOPIC, v -> v.contains("ops.project.cancelled.v1")).stream()
-                .filter(r -> r.key().equals(Long.toString(id))).map(r -> read(r.value()).get("data")).findFirst()
-                .orElseThrow();
+        String envelope = probe.readAll(TOPIC, v -> v.contains("ops.project.cancelled.v1")).stream()
+                .filter(r -> r.key().equals(Long.toString(id))).map(r -> r.value()).findFirst().orElseThrow();
+        EventContract.repository().assertValid(envelope);
+        JsonNode cancelled = read(envelope).get("data");
         assertThat(cancelled.get("cancelReason").asText()).isEqualTo("Supplier gone");
         assertThat(cancelled.get("outcome").asText()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("members")).hasSize(2);
