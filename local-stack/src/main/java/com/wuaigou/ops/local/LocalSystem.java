@@ -1,0 +1,244 @@
+package com.wuaigou.ops.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole system as processes on this machine: PostgreSQL and a Kafka broker with their data in one folder, then
+ * the three packaged services with the department's demo data, each its own JVM. The launcher ({@link LocalStack})
+ * runs it on fixed ports; the end-to-end test on free ones, stopping and starting one service in the middle.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    /** The services, in start order, with their databases. */
+    public enum Service {
+        PERSONNEL("personnel-service", "personnel"),
+        QUOTA("quota-service", "quota"),
+        PROJECT("project-service", "project");
+
+        private final String module;
+        private final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+
+        public String module() {
+            return module;
+        }
+
+        Path runner(Path root) {
+            return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    /** Where PostgreSQL, Kafka and each service listen. */
+    public record Ports(int postgres, int kafka, int personnel, int quota, int project) {
+
+        /** Free ports of this machine, so a run never collides with a local stack or another run. */
+        public static Ports free() {
+            return new Ports(KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                    KafkaBroker.freePort(), KafkaBroker.freePort());
+        }
+
+        public int of(Service service) {
+            return switch (service) {
+                case PERSONNEL -> personnel;
+                case QUOTA -> quota;
+                case PROJECT -> project;
+            };
+        }
+    }
+
+    private final Path root;
+    private final Path data;
+    private final Ports ports;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private Path publicKey;
+
+    /**
+     * @param root  the checkout, whose services are packaged ({@code ./mvnw install -DskipTests})
+     * @param data  PostgreSQL and Kafka data, the services' logs ({@code logs/}); kept between runs
+     * @param ports where everything listens
+     */
+    public LocalSystem(Path root, Path data, Ports ports) {
+        this.root = root;
+        this.data = data;
+        this.ports = ports;
+    }
+
+    /** Starts everything and returns once every service answers ready. {@link #close()} stops what did start. */
+    public void start() throws IOException, InterruptedException {
+        for (Service service : Service.values()) {
+            if (!Files.exists(service.runner(root))) {
+                throw new IllegalStateException(service.runner(root)
+                        + " is missing: build first with ./mvnw install -DskipTests");
+            }
+        }
+        Files.createDirectories(data.resolve("logs"));
+        say("Starting PostgreSQL on port %d (data in %s)", ports.postgres(), data.resolve("postgres"));
+        postgres = PostgresServer.startPersistent(data.resolve("postgres"), ports.postgres());
+        started.add(postgres);
+        for (Service service : Service.values()) {
+            postgres.ensureDatabase(service.database);
+        }
+        say("Starting Kafka (KRaft) on port %d (data in %s)", ports.kafka(), data.resolve("kafka"));
+        kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka());
+        started.add(kafka);
+
+        publicKey = data.resolve("dev-jwt-public-key.pem");
+        Files.writeString(publicKey, DevTokens.publicKeyPem());
+        for (Service service : Service.values()) {
+            launch(service);
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+    }
+
+    /** Stops one service (SIGTERM, as an orchestrator would), leaving everything else running. */
+    public void stop(Service service) throws InterruptedException {
+        Process process = processes.get(service);
+        say("Stopping %s (pid %d)", service.module, process.pid());
+        stopProcess(process);
+    }
+
+    /** Starts a stopped service again on its port and waits until it is ready. */
+    public void start(Service service) throws IOException, InterruptedException {
+        if (processes.get(service).isAlive()) {
+            throw new IllegalStateException(service.module + " is running");
+        }
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** Deletes the data folder, so the next {@link #start()} begins from scratch. */
+    public void deleteData() throws IOException {
+        if (!Files.exists(data)) {
+            return;
+        }
+        say("Deleting %s", data);
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + ports.of(service);
+    }
+
+    public Process process(Service service) {
+        return processes.get(service);
+    }
+
+    public Path log(Service service) {
+        return data.resolve("logs").resolve(service.module + ".log");
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Stops everything that started, services first. */
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> toStop = new ArrayList<>(started);
+        Collections.reverse(toStop);
+        started.clear();
+        for (AutoCloseable resource : toStop) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + resource + " failed: " + e);
+            }
+        }
+    }
+
+    private void launch(Service service) throws IOException {
+        say("Starting %s on port %d", service.module, ports.of(service));
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "-jar", service.runner(root).toString())
+                .directory(root.resolve(service.module).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
+        env.put("OPS_DEMO_DATA_ENABLED", "true");
+        Process process = builder.start();
+        processes.put(service, process);
+        started.add(() -> stopProcess(process));
+    }
+
+    private void awaitReady(Service service) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited with " + process.exitValue()
+                        + " before it was ready; see " + log(service));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    say("%s is ready", service.module);
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(service.module + " not ready after " + READY_TIMEOUT + "; see " + log(service));
+    }
+
+    private static void stopProcess(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println("[local-stack] " + format.formatted(args));
+    }
+}
