@@ -1,8 +1,14 @@
 package com.wuaigou.ops.project;
 
+import com.wuaigou.ops.common.events.ProcessedEvents;
+import com.wuaigou.ops.local.LocalInfraTestResource;
+import com.wuaigou.ops.local.TopicProbe;
 import com.wuaigou.ops.project.domain.Project;
+import com.wuaigou.ops.project.events.RosterConsumer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +29,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class ConcurrencyAndRosterTest {
+
+    @Inject
+    RosterConsumer consumer;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void shouldRefuseAnEditBasedOnAStaleETag() {
@@ -76,6 +91,35 @@ class ConcurrencyAndRosterTest {
         Roster.awaitStaff(team.assistantId(), 2);
         assertThat(Roster.staffCopy(team.memberId()).status.name()).isEqualTo("ON_LEAVE");
         assertThat(Roster.staffCopy(team.memberId()).version).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReachTheSameRosterCopyWhenRebuiltFromTheStartOfItsTopics() {
+        Roster.Team team = Roster.team();
+        Roster.staff(team.memberId(), team.group(), "MEMBER", "ON_LEAVE", 3);
+        Roster.awaitStaff(team.memberId(), 3);
+        TopicProbe topics = new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics.caughtUp("project-service.roster-staff",
+                "ops.personnel.staff") && topics.caughtUp("project-service.roster-groups", "ops.personnel.groups"));
+        String before = rosterCopy();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from roster_staff").executeUpdate();
+            entityManager.createNativeQuery("delete from roster_group").executeUpdate();
+            processed.forget("project.roster");
+        });
+        topics.readAll("ops.personnel.groups").forEach(record -> consumer.onGroup(record.value()));
+        topics.readAll("ops.personnel.staff").forEach(record -> consumer.onStaff(record.value()));
+
+        assertThat(rosterCopy()).contains(team.group()).isEqualTo(before);
+    }
+
+    /** The whole roster copy as text. */
+    private String rosterCopy() {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager.createNativeQuery("""
+                select string_agg(line, E'\\n' order by line) from (
+                    select g::text as line from roster_group g
+                    union all select s::text from roster_staff s) copy""").getSingleResult()));
     }
 
     @Test

@@ -1,7 +1,13 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.events.ProcessedEvents;
 import com.wuaigou.ops.local.LocalInfraTestResource;
+import com.wuaigou.ops.local.TopicProbe;
+import com.wuaigou.ops.quota.events.RosterConsumer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,11 +19,21 @@ import java.util.Map;
 
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class RosterConsumerTest {
+
+    @Inject
+    RosterConsumer consumer;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void shouldKeepTheNewestVersionOfAStaffSnapshotFromTheTopic() {
@@ -45,6 +61,43 @@ class RosterConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as(manager, "manager").get("/api/v1/assignments/allocation?groupCode=" + group).then().statusCode(200));
+    }
+
+    @Test
+    void shouldReachTheSameRosterCopyWhenRebuiltFromTheStartOfItsTopics() {
+        long id = Fixture.nextId();
+        String group = "R" + id;
+        send("ops.personnel.groups", group, Fixture.groupEvent(group, id, 1));
+        send("ops.personnel.staff", id, Fixture.staffEvent(id, group, "MANAGER", "ACTIVE", 1));
+        String onLeave = Fixture.staffEvent(id, group, "MANAGER", "ON_LEAVE", 2);
+        send("ops.personnel.staff", id, onLeave);
+        send("ops.personnel.staff", id, onLeave);
+        TopicProbe topics = new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics.caughtUp("quota-service.roster", "ops.personnel.staff")
+                && topics.caughtUp("quota-service.roster-groups", "ops.personnel.groups"));
+        as(ADMIN, "admin").get("/api/v1/roster/staff/" + id).then().statusCode(200).body("status", equalTo("ON_LEAVE"));
+        String before = rosterCopy();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from roster_placement").executeUpdate();
+            entityManager.createNativeQuery("delete from roster_staff").executeUpdate();
+            entityManager.createNativeQuery("delete from roster_group").executeUpdate();
+            processed.forget("quota.roster");
+        });
+        topics.readAll("ops.personnel.groups").forEach(record -> consumer.onGroup(record.value()));
+        topics.readAll("ops.personnel.staff").forEach(record -> consumer.onStaff(record.value()));
+
+        assertThat(rosterCopy()).contains(group).isEqualTo(before);
+    }
+
+    /** The whole roster copy as text, without generated row ids. */
+    private String rosterCopy() {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager.createNativeQuery("""
+                select string_agg(line, E'\\n' order by line) from (
+                    select g::text as line from roster_group g
+                    union all select s::text from roster_staff s
+                    union all select concat_ws(',', staff_id, group_code, post_code, group_role, from_date, to_date)
+                    from roster_placement) copy""").getSingleResult()));
     }
 
     private static void send(String topic, Object key, String value) {
