@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
@@ -76,28 +77,34 @@ class RosterConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> topics.caughtUp("quota-service.roster", "ops.personnel.staff")
                 && topics.caughtUp("quota-service.roster-groups", "ops.personnel.groups"));
         as(ADMIN, "admin").get("/api/v1/roster/staff/" + id).then().statusCode(200).body("status", equalTo("ON_LEAVE"));
-        String before = rosterCopy();
+        // The shared test database also holds people other tests put in directly: rebuild what the topics carry.
+        List<Long> staff = topics.readAll("ops.personnel.staff").stream().map(r -> Long.valueOf(r.key())).distinct().toList();
+        List<String> groups = topics.readAll("ops.personnel.groups").stream().map(r -> r.key()).distinct().toList();
+        String before = rosterCopy(staff, groups);
 
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("delete from roster_placement").executeUpdate();
-            entityManager.createNativeQuery("delete from roster_staff").executeUpdate();
-            entityManager.createNativeQuery("delete from roster_group").executeUpdate();
+            entityManager.createNativeQuery("delete from roster_staff where id in (:staff)")
+                    .setParameter("staff", staff).executeUpdate();
+            entityManager.createNativeQuery("delete from roster_group where code in (:groups)")
+                    .setParameter("groups", groups).executeUpdate();
             processed.forget("quota.roster");
         });
+        assertThat(rosterCopy(staff, groups)).isEqualTo("null");
         topics.readAll("ops.personnel.groups").forEach(record -> consumer.onGroup(record.value()));
         topics.readAll("ops.personnel.staff").forEach(record -> consumer.onStaff(record.value()));
 
-        assertThat(rosterCopy()).contains(group).isEqualTo(before);
+        assertThat(rosterCopy(staff, groups)).contains(group).isEqualTo(before);
     }
 
-    /** The whole roster copy as text, without generated row ids. */
-    private String rosterCopy() {
+    /** The roster copy of these people and groups as text, without generated row ids. */
+    private String rosterCopy(List<Long> staff, List<String> groups) {
         return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager.createNativeQuery("""
                 select string_agg(line, E'\\n' order by line) from (
-                    select g::text as line from roster_group g
-                    union all select s::text from roster_staff s
+                    select g::text as line from roster_group g where g.code in (:groups)
+                    union all select s::text from roster_staff s where s.id in (:staff)
                     union all select concat_ws(',', staff_id, group_code, post_code, group_role, from_date, to_date)
-                    from roster_placement) copy""").getSingleResult()));
+                    from roster_placement where staff_id in (:staff)) copy""")
+                .setParameter("staff", staff).setParameter("groups", groups).getSingleResult()));
     }
 
     private static void send(String topic, Object key, String value) {
