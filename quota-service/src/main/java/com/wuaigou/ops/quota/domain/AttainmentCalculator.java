@@ -104,9 +104,10 @@ public final class AttainmentCalculator {
     /**
      * A person's attainment of one item: their shares (or the whole number) against the work they are credited with.
      * Without an assignment touching the window the work is unplanned and has no target.
+     *
+     * @param tally the person's totals and slot covers on the item
      */
-    public ItemAttainment forPerson(long staffId, ItemSpec item, List<AssignmentSpan> spans, List<LogFact> logs,
-                                    Window window) {
+    public ItemAttainment forPerson(ItemSpec item, List<AssignmentSpan> spans, Tally tally, Window window) {
         boolean planned = spans.stream().anyMatch(s -> window.overlaps(s.from(), s.to()));
         TargetRange target = null;
         if (planned && item.shape().hasTarget()) {
@@ -114,60 +115,55 @@ public final class AttainmentCalculator {
                     ? rateInForce(item, spans, window)
                     : prorate(item.period(), window, day -> personalNumberOn(item, spans, day));
         }
-        List<LogFact> inWindow = logs.stream().filter(l -> window.contains(l.workDate())).toList();
-        BigDecimal done = switch (item.shape()) {
-            case DURATION -> BigDecimal.valueOf(sumMinutes(inWindow));
-            case COVERAGE -> BigDecimal.valueOf(coveredSlots(inWindow, 1, staffId));
-            default -> sumQuantity(inWindow);
-        };
-        return figures(item, planned, target, done, inWindow, creditedMinutes(item, inWindow, staffId));
+        return figures(item, planned, target, tally, window, 1);
     }
 
     /**
      * A group's attainment of one item: the group's number against all members' work, each log counted once however
      * many people it credits.
+     *
+     * @param tally the item's totals and everyone's slot covers
      */
-    public ItemAttainment forGroup(ItemSpec item, List<LogFact> logs, Window window) {
+    public ItemAttainment forGroup(ItemSpec item, Tally tally, Window window) {
         TargetRange target = null;
         if (item.shape().hasTarget()) {
             target = item.shape() == Shape.RATE
                     ? item.targetOn(lastDayInForce(item, window))
                     : prorate(item.period(), window, item::requirementOn);
         }
-        List<LogFact> inWindow = logs.stream().filter(l -> window.contains(l.workDate())).toList();
-        BigDecimal done = switch (item.shape()) {
-            case DURATION -> BigDecimal.valueOf(sumMinutes(inWindow));
-            case COVERAGE -> BigDecimal.valueOf(coveredSlots(inWindow, personsPerSlot(item, window), null));
-            default -> sumQuantity(inWindow);
-        };
-        long credited = inWindow.stream().mapToLong(l -> creditFor(item, l) * l.crew().size()).sum();
-        return figures(item, target != null, target, done, inWindow, credited);
+        return figures(item, target != null, target, tally, window, personsPerSlot(item, window));
     }
 
-    /** A person's credited minutes per day of the window against the 8-hour working day. */
-    public List<DayWorkload> workload(long staffId, Map<Long, ItemSpec> items, List<LogFact> logs, Window window) {
+    /** A person's credited minutes per day of the window, from their day totals, against the 8-hour working day. */
+    public List<DayWorkload> workload(List<DayTotal> days, Window window) {
         Map<LocalDate, Long> minutesByDay = new TreeMap<>();
-        for (LogFact log : logs) {
-            if (window.contains(log.workDate()) && log.crew().contains(staffId)) {
-                ItemSpec item = items.get(log.itemId());
-                minutesByDay.merge(log.workDate(), item == null ? log.loggedMinutes() : creditFor(item, log), Long::sum);
+        for (DayTotal total : days) {
+            if (window.contains(total.day())) {
+                minutesByDay.merge(total.day(), total.creditedMinutes(), Long::sum);
             }
         }
-        List<DayWorkload> days = new ArrayList<>();
+        List<DayWorkload> workload = new ArrayList<>();
         for (LocalDate day = window.start(); !day.isAfter(window.end()); day = day.plusDays(1)) {
             boolean working = calendar.isWorkingDay(day);
             long minutes = minutesByDay.getOrDefault(day, 0L);
             if (working || minutes > 0) {
-                days.add(new DayWorkload(day, working, minutes, WORKING_DAY_MINUTES,
+                workload.add(new DayWorkload(day, working, minutes, WORKING_DAY_MINUTES,
                         TargetRange.plain(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(WORKING_DAY_MINUTES), 4, RoundingMode.HALF_UP))));
             }
         }
-        return days;
+        return workload;
     }
 
-    private ItemAttainment figures(ItemSpec item, boolean planned, TargetRange target, BigDecimal done,
-                                   List<LogFact> inWindow, long credited) {
-        long logged = sumMinutes(inWindow);
+    private ItemAttainment figures(ItemSpec item, boolean planned, TargetRange target, Tally tally, Window window,
+                                   int personsPerSlot) {
+        List<DayTotal> inWindow = tally.days().stream().filter(d -> window.contains(d.day())).toList();
+        long logged = inWindow.stream().mapToLong(DayTotal::loggedMinutes).sum();
+        BigDecimal done = switch (item.shape()) {
+            case DURATION -> BigDecimal.valueOf(logged);
+            case COVERAGE -> BigDecimal.valueOf(coveredSlots(tally.covers(), window, personsPerSlot));
+            default -> TargetRange.plain(inWindow.stream().map(DayTotal::quantity).reduce(BigDecimal.ZERO, BigDecimal::add));
+        };
+        long credited = inWindow.stream().mapToLong(DayTotal::creditedMinutes).sum();
         BigDecimal rate = item.shape() == Shape.RATE ? ratePerHour(done, logged) : null;
         Judgement judgement = item.shape() == Shape.RATE ? judgeRate(rate, target) : judgeAmount(done, target);
         return new ItemAttainment(item, planned, target, done, logged, rate, credited, judgement.ratio(),
@@ -207,44 +203,17 @@ public final class AttainmentCalculator {
     }
 
     /**
-     * Required slots covered on working days: a slot counts once per person up to {@code personsPerSlot}; for one
-     * person only their own cover counts.
+     * Required slots covered on working days of the window: a slot counts once per person up to
+     * {@code personsPerSlot}; a person's own covers count each slot once.
      */
-    private long coveredSlots(List<LogFact> logs, int personsPerSlot, Long onlyStaff) {
+    private long coveredSlots(List<SlotCover> covers, Window window, int personsPerSlot) {
         Map<String, Set<Long>> peopleBySlot = new HashMap<>();
-        for (LogFact log : logs) {
-            if (log.slot() == null || !calendar.isWorkingDay(log.workDate())) {
-                continue;
-            }
-            Set<Long> people = peopleBySlot.computeIfAbsent(log.workDate() + "/" + log.slot(), k -> new HashSet<>());
-            for (Long member : log.crew()) {
-                if (onlyStaff == null || onlyStaff.equals(member)) {
-                    people.add(member);
-                }
+        for (SlotCover cover : covers) {
+            if (window.contains(cover.day()) && calendar.isWorkingDay(cover.day())) {
+                peopleBySlot.computeIfAbsent(cover.day() + "/" + cover.slot(), k -> new HashSet<>()).add(cover.staffId());
             }
         }
         return peopleBySlot.values().stream().mapToLong(p -> Math.min(p.size(), personsPerSlot)).sum();
-    }
-
-    private static long creditedMinutes(ItemSpec item, List<LogFact> logs, long staffId) {
-        return logs.stream().filter(l -> l.crew().contains(staffId)).mapToLong(l -> creditFor(item, l)).sum();
-    }
-
-    /** Minutes one crew member is credited for a log: standard minutes per unit, otherwise the minutes logged. */
-    private static long creditFor(ItemSpec item, LogFact log) {
-        if (item.shape() == Shape.STANDARD_TIME && item.stdMinutes() != null) {
-            return log.quantity().multiply(BigDecimal.valueOf(item.stdMinutes())).setScale(0, RoundingMode.HALF_UP)
-                    .longValue();
-        }
-        return log.loggedMinutes();
-    }
-
-    private static long sumMinutes(List<LogFact> logs) {
-        return logs.stream().mapToLong(LogFact::loggedMinutes).sum();
-    }
-
-    private static BigDecimal sumQuantity(List<LogFact> logs) {
-        return TargetRange.plain(logs.stream().map(LogFact::quantity).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /** A ratio and status. */

@@ -1,6 +1,7 @@
 package com.wuaigou.ops.quota.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -43,5 +44,13 @@ public record ItemSpec(long id, String code, String groupCode, Shape shape, Peri
             return new TargetRange(target.low().multiply(slotCount), target.low().multiply(slotCount));
         }
         return target;
+    }
+
+    /** Minutes one crew member is credited for a log: standard minutes per unit, otherwise the minutes logged. */
+    public long creditFor(LogFact log) {
+        if (shape == Shape.STANDARD_TIME && stdMinutes != null) {
+            return log.quantity().multiply(BigDecimal.valueOf(stdMinutes)).setScale(0, RoundingMode.HALF_UP).longValue();
+        }
+        return log.loggedMinutes();
     }
 }

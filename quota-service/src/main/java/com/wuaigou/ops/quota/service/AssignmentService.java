@@ -27,11 +27,13 @@ public class AssignmentService {
     private final CatalogService catalog;
     private final RosterService roster;
     private final Access access;
+    private final AttainmentJudge attainment;
 
-    AssignmentService(CatalogService catalog, RosterService roster, Access access) {
+    AssignmentService(CatalogService catalog, RosterService roster, Access access, AttainmentJudge attainment) {
         this.catalog = catalog;
         this.roster = roster;
         this.access = access;
+        this.attainment = attainment;
     }
 
     /** What a new assignment asks for; a null share means the whole item. */
@@ -80,6 +82,7 @@ public class AssignmentService {
         assignment.assignedBy = access.callerId();
         assignment.assignedAt = OffsetDateTime.now(ZoneOffset.UTC);
         assignment.persist();
+        attainment.rejudgeAssignment(item.id, staff.id, assignment.validFrom, assignment.validTo);
         return assignment;
     }
 
@@ -98,8 +101,10 @@ public class AssignmentService {
         if (assignment.validTo != null && assignment.validTo.isBefore(validTo)) {
             throw ProblemException.ruleViolation("already-ended", "Assignment " + id + " already ended on " + assignment.validTo);
         }
+        LocalDate formerEnd = assignment.validTo;
         assignment.validTo = validTo;
         assignment.endedBy = access.callerId();
+        attainment.rejudgeAssignment(assignment.itemId, assignment.staffId, validTo.plusDays(1), formerEnd);
         return assignment;
     }
 

@@ -8,9 +8,11 @@ import com.wuaigou.ops.quota.domain.DayWorkload;
 import com.wuaigou.ops.quota.domain.Duty;
 import com.wuaigou.ops.quota.domain.ItemAttainment;
 import com.wuaigou.ops.quota.domain.ItemSpec;
-import com.wuaigou.ops.quota.domain.LogFact;
+import com.wuaigou.ops.quota.domain.DayTotal;
 import com.wuaigou.ops.quota.domain.RosterGroup;
 import com.wuaigou.ops.quota.domain.RosterStaff;
+import com.wuaigou.ops.quota.domain.SlotCover;
+import com.wuaigou.ops.quota.domain.Tally;
 import com.wuaigou.ops.quota.domain.Window;
 import com.wuaigou.ops.quota.domain.WindowKind;
 import com.wuaigou.ops.quota.domain.WorkingCalendar;
@@ -26,20 +28,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Attainment of persons, groups and the department for a window, from the roster copy, catalog, assignments and logs. */
+/**
+ * Attainment of persons, groups and the department for a window, from the roster copy, catalog, assignments and the
+ * running totals of work (never the logs themselves).
+ */
 @ApplicationScoped
 public class AttainmentService {
 
     private final CatalogService catalog;
     private final CalendarService calendars;
     private final RosterService roster;
-    private final LogFacts logFacts;
+    private final AttainmentTotals totals;
 
-    AttainmentService(CatalogService catalog, CalendarService calendars, RosterService roster, LogFacts logFacts) {
+    AttainmentService(CatalogService catalog, CalendarService calendars, RosterService roster, AttainmentTotals totals) {
         this.catalog = catalog;
         this.calendars = calendars;
         this.roster = roster;
-        this.logFacts = logFacts;
+        this.totals = totals;
     }
 
     public record PersonReport(RosterStaff staff, Window window, int workingDays, List<ItemAttainment> items,
@@ -71,61 +76,39 @@ public class AttainmentService {
 
     public PersonReport person(RosterStaff staff, WindowKind kind, LocalDate date) {
         Window window = Window.of(kind, date);
-        WorkingCalendar calendar = calendars.calendar();
-        Map<Long, ItemSpec> specs = catalog.specs();
-        List<LogFact> logs = logFacts.crediting(staff.id, window);
-        return person(staff, window, calendar, specs, logs, assignmentsOf(List.of(staff.id), window));
+        List<Long> ids = List.of(staff.id);
+        return person(staff, window, calendars.calendar(), catalog.specs(), work(ids, window), assignmentsOf(ids, window));
     }
 
     public GroupReport group(String groupCode, WindowKind kind, LocalDate date) {
         Window window = Window.of(kind, date);
-        WorkingCalendar calendar = calendars.calendar();
         Map<Long, ItemSpec> specs = catalog.specs();
         List<ItemSpec> items = groupItems(specs, groupCode, window);
-        List<LogFact> itemLogs = logFacts.ofItems(items.stream().map(ItemSpec::id).toList(), window);
+        List<Long> itemIds = items.stream().map(ItemSpec::id).toList();
         List<RosterStaff> members = roster.membersDuring(groupCode, window);
-        Map<Long, List<LogFact>> memberLogs = new HashMap<>();
-        for (RosterStaff member : members) {
-            memberLogs.put(member.id, logFacts.crediting(member.id, window));
-        }
-        return group(groupCode, window, calendar, specs, items, itemLogs, members, memberLogs);
+        ItemWork itemWork = new ItemWork(totals.itemDays(itemIds, window.start(), window.end()),
+                totals.covers(itemIds, null, window.start(), window.end()));
+        PeopleWork memberWork = work(members.stream().map(m -> m.id).toList(), window);
+        return group(groupCode, window, calendars.calendar(), items, itemWork, members, memberWork);
     }
 
-    /** Every group's report, from one read of the window's logs. */
+    /** Every group's report, from one read of each kind of total for the window. */
     public List<GroupReport> department(WindowKind kind, LocalDate date) {
         Window window = Window.of(kind, date);
         WorkingCalendar calendar = calendars.calendar();
         Map<Long, ItemSpec> specs = catalog.specs();
-        List<LogFact> logs = logFacts.all(window);
-        Map<Long, List<LogFact>> byItem = logs.stream().collect(Collectors.groupingBy(LogFact::itemId));
-        Map<Long, List<LogFact>> byPerson = new HashMap<>();
-        for (LogFact log : logs) {
-            log.crew().forEach(id -> byPerson.computeIfAbsent(id, k -> new ArrayList<>()).add(log));
-        }
+        ItemWork itemWork = new ItemWork(totals.itemDays(null, window.start(), window.end()),
+                totals.covers(null, null, window.start(), window.end()));
+        PeopleWork everyone = work(null, window);
         Set<String> groups = new TreeSet<>();
         specs.values().forEach(s -> groups.add(s.groupCode()));
         RosterGroup.<RosterGroup>listAll().forEach(g -> groups.add(g.code));
         List<GroupReport> reports = new ArrayList<>();
         for (String groupCode : groups) {
-            List<ItemSpec> items = groupItems(specs, groupCode, window);
-            List<LogFact> itemLogs = items.stream().flatMap(i -> byItem.getOrDefault(i.id(), List.of()).stream()).toList();
-            List<RosterStaff> members = roster.membersDuring(groupCode, window);
-            reports.add(group(groupCode, window, calendar, specs, items, itemLogs, members, byPerson));
+            reports.add(group(groupCode, window, calendar, groupItems(specs, groupCode, window), itemWork,
+                    roster.membersDuring(groupCode, window), everyone));
         }
         return reports;
-    }
-
-    /** A person's figures for one item, as the completion events judge them. */
-    public ItemAttainment personItem(long staffId, ItemSpec item, Window window, WorkingCalendar calendar) {
-        List<AssignmentSpan> spans = Assignment.<Assignment>list("staffId = ?1 and itemId = ?2", staffId, item.id())
-                .stream().map(Assignment::span).toList();
-        return new AttainmentCalculator(calendar).forPerson(staffId, item, spans,
-                logFacts.crediting(staffId, item.id(), window), window);
-    }
-
-    /** A group's figures for one item, as the completion events judge them. */
-    public ItemAttainment groupItem(ItemSpec item, Window window, WorkingCalendar calendar) {
-        return new AttainmentCalculator(calendar).forGroup(item, logFacts.ofItems(List.of(item.id()), window), window);
     }
 
     /** Each member's items for a window, as the period summary reports them. */
@@ -133,10 +116,11 @@ public class AttainmentService {
         WorkingCalendar calendar = calendars.calendar();
         Map<Long, ItemSpec> specs = catalog.specs();
         List<RosterStaff> members = roster.membersDuring(groupCode, window);
-        Map<Long, List<Assignment>> assignments = assignmentsOf(members.stream().map(m -> m.id).toList(), window);
+        List<Long> ids = members.stream().map(m -> m.id).toList();
+        Map<Long, List<Assignment>> assignments = assignmentsOf(ids, window);
+        PeopleWork work = work(ids, window);
         return members.stream()
-                .map(m -> new MemberSummary(
-                        person(m, window, calendar, specs, logFacts.crediting(m.id, window), assignments),
+                .map(m -> new MemberSummary(person(m, window, calendar, specs, work, assignments),
                         latestDutyByItem(assignments.getOrDefault(m.id, List.of()))))
                 .toList();
     }
@@ -151,35 +135,61 @@ public class AttainmentService {
     }
 
     private PersonReport person(RosterStaff staff, Window window, WorkingCalendar calendar, Map<Long, ItemSpec> specs,
-                                List<LogFact> logs, Map<Long, List<Assignment>> assignmentsByStaff) {
+                                PeopleWork work, Map<Long, List<Assignment>> assignmentsByStaff) {
         AttainmentCalculator calculator = new AttainmentCalculator(calendar);
         Map<Long, List<AssignmentSpan>> spansByItem = assignmentsByStaff.getOrDefault(staff.id, List.of()).stream()
                 .collect(Collectors.groupingBy(a -> a.itemId, Collectors.mapping(Assignment::span, Collectors.toList())));
-        Map<Long, List<LogFact>> logsByItem = logs.stream().collect(Collectors.groupingBy(LogFact::itemId));
+        List<DayTotal> days = work.days().getOrDefault(staff.id, List.of());
+        Map<Long, List<DayTotal>> daysByItem = days.stream().collect(Collectors.groupingBy(DayTotal::itemId));
+        Map<Long, List<SlotCover>> coversByItem = work.covers().getOrDefault(staff.id, List.of()).stream()
+                .collect(Collectors.groupingBy(SlotCover::itemId));
         Set<Long> itemIds = new TreeSet<>(spansByItem.keySet());
-        itemIds.addAll(logsByItem.keySet());
+        itemIds.addAll(daysByItem.keySet());
         List<ItemAttainment> items = itemIds.stream().map(specs::get)
-                .map(item -> calculator.forPerson(staff.id, item, spansByItem.getOrDefault(item.id(), List.of()),
-                        logsByItem.getOrDefault(item.id(), List.of()), window))
+                .map(item -> calculator.forPerson(item, spansByItem.getOrDefault(item.id(), List.of()),
+                        new Tally(daysByItem.getOrDefault(item.id(), List.of()), coversByItem.getOrDefault(item.id(), List.of())),
+                        window))
                 .sorted(Comparator.comparing(a -> a.item().code()))
                 .toList();
-        return new PersonReport(staff, window, calendar.workingDays(window), items,
-                calculator.workload(staff.id, specs, logs, window));
+        return new PersonReport(staff, window, calendar.workingDays(window), items, calculator.workload(days, window));
     }
 
-    private GroupReport group(String groupCode, Window window, WorkingCalendar calendar, Map<Long, ItemSpec> specs,
-                              List<ItemSpec> items, List<LogFact> itemLogs, List<RosterStaff> members,
-                              Map<Long, List<LogFact>> logsByPerson) {
+    private GroupReport group(String groupCode, Window window, WorkingCalendar calendar, List<ItemSpec> items,
+                              ItemWork itemWork, List<RosterStaff> members, PeopleWork memberWork) {
         AttainmentCalculator calculator = new AttainmentCalculator(calendar);
-        Map<Long, List<LogFact>> logsByItem = itemLogs.stream().collect(Collectors.groupingBy(LogFact::itemId));
         List<ItemAttainment> figures = items.stream()
-                .map(item -> calculator.forGroup(item, logsByItem.getOrDefault(item.id(), List.of()), window))
+                .map(item -> calculator.forGroup(item, itemWork.tally(item.id()), window))
                 .toList();
         List<MemberWorkload> workloads = members.stream()
                 .map(m -> new MemberWorkload(m.id, m.name,
-                        calculator.workload(m.id, specs, logsByPerson.getOrDefault(m.id, List.of()), window)))
+                        calculator.workload(memberWork.days().getOrDefault(m.id, List.of()), window)))
                 .toList();
         return new GroupReport(groupCode, window, calendar.workingDays(window), figures, workloads);
+    }
+
+    /** The people's (everyone's when null) day totals and slot covers in the window, by person. */
+    private PeopleWork work(List<Long> staffIds, Window window) {
+        if (staffIds != null && staffIds.isEmpty()) {
+            return new PeopleWork(Map.of(), Map.of());
+        }
+        Map<Long, List<DayTotal>> days = totals.personDays(staffIds, null, window.start(), window.end()).stream()
+                .collect(Collectors.groupingBy(AttainmentTotals.PersonDay::staffId,
+                        Collectors.mapping(AttainmentTotals.PersonDay::total, Collectors.toList())));
+        Map<Long, List<SlotCover>> covers = totals.covers(null, staffIds, window.start(), window.end()).stream()
+                .collect(Collectors.groupingBy(SlotCover::staffId));
+        return new PeopleWork(days, covers);
+    }
+
+    /** People's work in a window: day totals and slot covers by person. */
+    private record PeopleWork(Map<Long, List<DayTotal>> days, Map<Long, List<SlotCover>> covers) {
+    }
+
+    /** Items' work in a window: day totals and everyone's slot covers. */
+    private record ItemWork(List<DayTotal> days, List<SlotCover> covers) {
+        Tally tally(long itemId) {
+            return new Tally(days.stream().filter(d -> d.itemId() == itemId).toList(),
+                    covers.stream().filter(c -> c.itemId() == itemId).toList());
+        }
     }
 
     private static List<ItemSpec> groupItems(Map<Long, ItemSpec> specs, String groupCode, Window window) {

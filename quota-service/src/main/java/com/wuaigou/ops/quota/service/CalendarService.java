@@ -6,6 +6,7 @@ import com.wuaigou.ops.quota.domain.CalendarDay;
 import com.wuaigou.ops.quota.domain.DayKind;
 import com.wuaigou.ops.quota.domain.WorkingCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -18,9 +19,11 @@ import java.util.Map;
 public class CalendarService {
 
     private final QuotaConfig config;
+    private final Event<TargetsMoved> targetsMoved;
 
-    CalendarService(QuotaConfig config) {
+    CalendarService(QuotaConfig config, Event<TargetsMoved> targetsMoved) {
         this.config = config;
+        this.targetsMoved = targetsMoved;
     }
 
     /** Today in the department's time zone. */
@@ -56,6 +59,7 @@ public class CalendarService {
         row.kind = kind;
         row.name = name;
         row.persist();
+        targetsMoved.fire(new TargetsMoved(null, day));
         return row;
     }
 
@@ -64,5 +68,6 @@ public class CalendarService {
         if (!CalendarDay.deleteById(day)) {
             throw ProblemException.notFound("calendar exception", day);
         }
+        targetsMoved.fire(new TargetsMoved(null, day));
     }
 }

@@ -9,6 +9,7 @@ import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.QuotaTarget;
 import com.wuaigou.ops.quota.domain.TargetRange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -29,10 +30,12 @@ public class CatalogService {
 
     private final CalendarService calendar;
     private final Access access;
+    private final Event<TargetsMoved> targetsMoved;
 
-    CatalogService(CalendarService calendar, Access access) {
+    CatalogService(CalendarService calendar, Access access, Event<TargetsMoved> targetsMoved) {
         this.calendar = calendar;
         this.access = access;
+        this.targetsMoved = targetsMoved;
     }
 
     /** What an import did. */
@@ -108,6 +111,7 @@ public class CatalogService {
                 .toList();
         rejectIfBroken(problems);
         addTarget(item, effectiveFrom, min == null ? null : new TargetRange(min, max), access.callerId());
+        targetsMoved.fire(new TargetsMoved(List.of(item.id), effectiveFrom));
         return item;
     }
 
@@ -122,6 +126,7 @@ public class CatalogService {
             throw ProblemException.conflict("already-retired", "Item " + code + " is retired from " + item.retiredOn);
         }
         item.retiredOn = retiredOn;
+        targetsMoved.fire(new TargetsMoved(List.of(item.id), retiredOn));
         return item;
     }
 
@@ -180,6 +185,7 @@ public class CatalogService {
             boolean retargeted = !sameTarget(targetOn(item, effectiveFrom), row.target());
             if (retargeted) {
                 addTarget(item, effectiveFrom, row.target(), by);
+                targetsMoved.fire(new TargetsMoved(List.of(item.id), effectiveFrom));
                 targetsChanged++;
             }
             if (described || retargeted) {

@@ -6,9 +6,9 @@ import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.quota.domain.Assignment;
+import com.wuaigou.ops.quota.domain.LogFact;
 import com.wuaigou.ops.quota.domain.PeriodLock;
 import com.wuaigou.ops.quota.domain.QuotaItem;
-import com.wuaigou.ops.quota.domain.QuotaTarget;
 import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.Shape;
 import com.wuaigou.ops.quota.domain.WorkLog;
@@ -41,17 +41,17 @@ public class WorkLogService {
     private final CalendarService calendars;
     private final Access access;
     private final Outbox outbox;
-    private final AttainmentEvents attainmentEvents;
+    private final AttainmentJudge attainment;
     private final ObjectMapper objectMapper;
     private final EntityManager entityManager;
 
     WorkLogService(RosterService roster, CalendarService calendars, Access access, Outbox outbox,
-                   AttainmentEvents attainmentEvents, ObjectMapper objectMapper, EntityManager entityManager) {
+                   AttainmentJudge attainment, ObjectMapper objectMapper, EntityManager entityManager) {
         this.roster = roster;
         this.calendars = calendars;
         this.access = access;
         this.outbox = outbox;
-        this.attainmentEvents = attainmentEvents;
+        this.attainment = attainment;
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
     }
@@ -144,8 +144,7 @@ public class WorkLogService {
         String group = staff.groupOn(workDate);
         requireUnlocked(group, workDate);
         String before = json(LogState.of(log));
-        Set<Long> previousCrew = Set.copyOf(log.crew);
-        LocalDate previousDate = log.workDate;
+        LogFact previous = fact(log);
         Set<Long> crew = validated(item, staff, workDate, input);
 
         log.workDate = workDate;
@@ -170,12 +169,9 @@ public class WorkLogService {
         correction.afterState = json(LogState.of(log));
         correction.persist();
 
+        attainment.workChanged(CatalogService.spec(item, List.of()), List.of(fact(log)), List.of(previous));
         outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_CORRECTED, "staff", log.staffId.toString(),
                 event(log, item, callerId, reason));
-        Set<Long> people = new LinkedHashSet<>(previousCrew);
-        people.addAll(crew);
-        attainmentEvents.reassess(CatalogService.spec(item, QuotaTarget.history(item.id)), people,
-                new LinkedHashSet<>(List.of(previousDate, workDate)));
         return log;
     }
 
@@ -241,9 +237,9 @@ public class WorkLogService {
         log.persist();
         entityManager.flush();
 
+        attainment.workChanged(CatalogService.spec(item, List.of()), List.of(fact(log)), List.of());
         outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_RECORDED, "staff", log.staffId.toString(),
                 event(log, item, callerId, null));
-        attainmentEvents.reassess(CatalogService.spec(item, QuotaTarget.history(item.id)), crew, Set.of(log.workDate));
         return log;
     }
 
@@ -304,6 +300,12 @@ public class WorkLogService {
                 && !access.manages(log.groupCode)) {
             throw ProblemException.forbidden("Staff read only their own logs, managers their own group's");
         }
+    }
+
+    /** The log as the totals count it; the specs' targets play no part there. */
+    private static LogFact fact(WorkLog log) {
+        return new LogFact(log.id, log.itemId, log.workDate, log.quantity, log.minutes, log.slot,
+                log.crew.stream().sorted().toList());
     }
 
     private static QuotaEvents.WorkLogData event(WorkLog log, QuotaItem item, long actorId, String reason) {

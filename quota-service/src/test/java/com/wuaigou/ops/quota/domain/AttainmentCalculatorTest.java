@@ -84,15 +84,15 @@ class AttainmentCalculatorTest {
         ItemSpec weekly = count("PB-FORUM-ARTICLE", Period.WEEK, "10", "10");
 
         // 20 weekdays - 2 holidays + 1 make-up Saturday.
-        assertThat(calculator.forGroup(daily, List.of(), month(2026, 2)).target()).isEqualTo(TargetRange.of("19", "19"));
-        assertThat(calculator.forGroup(daily, List.of(), Window.of(WindowKind.DAY, LocalDate.of(2026, 2, 14))).target())
+        assertThat(calculator.forGroup(daily, Tally.EMPTY, month(2026, 2)).target()).isEqualTo(TargetRange.of("19", "19"));
+        assertThat(calculator.forGroup(daily, Tally.EMPTY, Window.of(WindowKind.DAY, LocalDate.of(2026, 2, 14))).target())
                 .isEqualTo(TargetRange.of("1", "1"));
-        assertThat(calculator.forGroup(daily, List.of(), Window.of(WindowKind.DAY, LocalDate.of(2026, 2, 11))).status())
+        assertThat(calculator.forGroup(daily, Tally.EMPTY, Window.of(WindowKind.DAY, LocalDate.of(2026, 2, 11))).status())
                 .isEqualTo(AttainmentStatus.NO_TARGET);
         // A week with a holiday still asks its whole weekly number over its remaining working days.
-        assertThat(calculator.forGroup(weekly, List.of(), Window.of(WindowKind.WEEK, LocalDate.of(2026, 2, 16))).target())
+        assertThat(calculator.forGroup(weekly, Tally.EMPTY, Window.of(WindowKind.WEEK, LocalDate.of(2026, 2, 16))).target())
                 .isEqualTo(TargetRange.of("10", "10"));
-        assertThat(calculator.forGroup(weekly, List.of(), month(2026, 2)).target()).isEqualTo(TargetRange.of("40", "40"));
+        assertThat(calculator.forGroup(weekly, Tally.EMPTY, month(2026, 2)).target()).isEqualTo(TargetRange.of("40", "40"));
     }
 
     @Test
@@ -101,12 +101,12 @@ class AttainmentCalculatorTest {
         List<AssignmentSpan> fromSixteenth = List.of(new AssignmentSpan(LocalDate.of(2026, 2, 16), null, null));
 
         // 10 of February's 20 working days: 1.5 to 2.
-        ItemAttainment two = plain.forPerson(ANNA, largeEvents, fromSixteenth, logs(largeEvents, ANNA, 2), month(2026, 2));
+        ItemAttainment two = personOf(ANNA, largeEvents, fromSixteenth, logs(largeEvents, ANNA, 2), month(2026, 2));
         assertThat(two.target()).isEqualTo(TargetRange.of("1.5", "2"));
         assertThat(two.status()).isEqualTo(AttainmentStatus.MET);
-        assertThat(plain.forPerson(ANNA, largeEvents, fromSixteenth, logs(largeEvents, ANNA, 1), month(2026, 2)).status())
+        assertThat(personOf(ANNA, largeEvents, fromSixteenth, logs(largeEvents, ANNA, 1), month(2026, 2)).status())
                 .isEqualTo(AttainmentStatus.SHORT);
-        assertThat(plain.forPerson(ANNA, largeEvents, fromSixteenth, logs(largeEvents, ANNA, 3), month(2026, 2)).status())
+        assertThat(personOf(ANNA, largeEvents, fromSixteenth, logs(largeEvents, ANNA, 3), month(2026, 2)).status())
                 .isEqualTo(AttainmentStatus.EXCEEDED);
     }
 
@@ -116,7 +116,7 @@ class AttainmentCalculatorTest {
         TargetRange oneToTwo = TargetRange.of("1", "2");
         List<AssignmentSpan> bo = List.of(new AssignmentSpan(LocalDate.of(2026, 2, 9), LocalDate.of(2026, 2, 20), oneToTwo));
 
-        ItemAttainment figures = plain.forPerson(BO, weibo, bo, logs(weibo, BO, 10), month(2026, 2));
+        ItemAttainment figures = personOf(BO, weibo, bo, logs(weibo, BO, 10), month(2026, 2));
 
         assertThat(figures.target()).isEqualTo(TargetRange.of("10", "20"));
         assertThat(figures.status()).isEqualTo(AttainmentStatus.MET);
@@ -129,7 +129,7 @@ class AttainmentCalculatorTest {
                 EPOCH, TargetRange.of("1", "1"), LocalDate.of(2026, 2, 16), TargetRange.of("2", "2")));
         ItemSpec changed = new ItemSpec(9, "PB-TIANYA", "PB", Shape.COUNT, Period.DAY, "post", null, List.of(), history, null);
 
-        assertThat(plain.forGroup(changed, List.of(), month(2026, 2)).target()).isEqualTo(TargetRange.of("30", "30"));
+        assertThat(plain.forGroup(changed, Tally.EMPTY, month(2026, 2)).target()).isEqualTo(TargetRange.of("30", "30"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class AttainmentCalculatorTest {
         ItemSpec retired = new ItemSpec(9, "PB-MOP", "PB", Shape.COUNT, Period.DAY, "post", null, List.of(),
                 new TreeMap<>(Map.of(EPOCH, TargetRange.of("1", "1"))), LocalDate.of(2026, 2, 16));
 
-        assertThat(plain.forGroup(retired, List.of(), month(2026, 2)).target()).isEqualTo(TargetRange.of("10", "10"));
+        assertThat(plain.forGroup(retired, Tally.EMPTY, month(2026, 2)).target()).isEqualTo(TargetRange.of("10", "10"));
     }
 
     @Test
@@ -146,9 +146,9 @@ class AttainmentCalculatorTest {
         List<AssignmentSpan> whole = List.of(new AssignmentSpan(EPOCH, null, null));
         Window day = Window.of(WindowKind.DAY, LocalDate.of(2026, 2, 4));
 
-        ItemAttainment fast = plain.forPerson(ANNA, calls, whole, List.of(log(calls, ANNA, day.start(), "25", 120, null)), day);
-        ItemAttainment even = plain.forPerson(ANNA, calls, whole, List.of(log(calls, ANNA, day.start(), "20", 120, null)), day);
-        ItemAttainment slow = plain.forPerson(ANNA, calls, whole, List.of(
+        ItemAttainment fast = personOf(ANNA, calls, whole, List.of(log(calls, ANNA, day.start(), "25", 120, null)), day);
+        ItemAttainment even = personOf(ANNA, calls, whole, List.of(log(calls, ANNA, day.start(), "20", 120, null)), day);
+        ItemAttainment slow = personOf(ANNA, calls, whole, List.of(
                 log(calls, ANNA, day.start(), "10", 60, null), log(calls, ANNA, day.start(), "5", 60, null)), day);
 
         assertThat(fast.ratePerHour()).isEqualByComparingTo("12.5");
@@ -166,10 +166,10 @@ class AttainmentCalculatorTest {
         List<AssignmentSpan> whole = List.of(new AssignmentSpan(EPOCH, null, null));
         LocalDate wednesday = LocalDate.of(2026, 2, 4);
 
-        ItemAttainment day = plain.forPerson(ANNA, qqGroups, whole, List.of(
+        ItemAttainment day = personOf(ANNA, qqGroups, whole, List.of(
                 log(qqGroups, ANNA, wednesday, "1", 120, "AM"), log(qqGroups, ANNA, wednesday, "1", 80, "PM")),
                 Window.of(WindowKind.DAY, wednesday));
-        ItemAttainment week = plain.forGroup(qqGroups, List.of(log(qqGroups, ANNA, wednesday, "1", 1200, null)),
+        ItemAttainment week = plain.forGroup(qqGroups, Tallies.group(qqGroups, List.of(log(qqGroups, ANNA, wednesday, "1", 1200, null))),
                 Window.of(WindowKind.WEEK, wednesday));
 
         assertThat(day.target()).isEqualTo(TargetRange.of("240", "240"));
@@ -194,8 +194,8 @@ class AttainmentCalculatorTest {
         logs.add(log(storeDuty, BO, LocalDate.of(2026, 2, 2), "1", null, "AM"));
         logs.add(log(storeDuty, BO, LocalDate.of(2026, 2, 7), "1", null, "AM"));
 
-        ItemAttainment group = plain.forGroup(storeDuty, logs, week);
-        ItemAttainment anna = plain.forPerson(ANNA, storeDuty,
+        ItemAttainment group = plain.forGroup(storeDuty, Tallies.group(storeDuty, logs), week);
+        ItemAttainment anna = personOf(ANNA, storeDuty,
                 List.of(new AssignmentSpan(EPOCH, null, TargetRange.of("1", "1"))),
                 logs.stream().filter(l -> l.crew().contains(ANNA)).toList(), week);
 
@@ -215,8 +215,8 @@ class AttainmentCalculatorTest {
         LogFact twoTrips = new LogFact(1, pickup.id(), day, new BigDecimal("2"), null, null, List.of(ANNA, BO));
         Window window = Window.of(WindowKind.DAY, day);
 
-        ItemAttainment bo = plain.forPerson(BO, pickup, List.of(), List.of(twoTrips), window);
-        ItemAttainment group = plain.forGroup(pickup, List.of(twoTrips), window);
+        ItemAttainment bo = personOf(BO, pickup, List.of(), List.of(twoTrips), window);
+        ItemAttainment group = plain.forGroup(pickup, Tallies.group(pickup, List.of(twoTrips)), window);
 
         assertThat(bo.creditedMinutes()).isEqualTo(180);
         assertThat(bo.done()).isEqualByComparingTo("2");
@@ -231,11 +231,11 @@ class AttainmentCalculatorTest {
         ItemSpec wenku = spec("PB-BAIDU-WENKU", Shape.TRACKED, null, null, null, null, List.of());
         LogFact joint = new LogFact(1, wenku.id(), LocalDate.of(2026, 2, 4), BigDecimal.ONE, null, null, List.of(ANNA, BO, CHEN));
 
-        ItemAttainment group = plain.forGroup(wenku, List.of(joint), month(2026, 2));
+        ItemAttainment group = plain.forGroup(wenku, Tallies.group(wenku, List.of(joint)), month(2026, 2));
 
         assertThat(group.done()).isEqualByComparingTo("1");
         assertThat(group.status()).isEqualTo(AttainmentStatus.NO_TARGET);
-        assertThat(plain.forPerson(CHEN, wenku, List.of(), List.of(joint), month(2026, 2)).done()).isEqualByComparingTo("1");
+        assertThat(personOf(CHEN, wenku, List.of(), List.of(joint), month(2026, 2)).done()).isEqualByComparingTo("1");
     }
 
     @Test
@@ -247,7 +247,7 @@ class AttainmentCalculatorTest {
                 new LogFact(1, pickup.id(), wednesday, new BigDecimal("2"), 30, null, List.of(ANNA, BO)),
                 new LogFact(2, eFile.id(), wednesday, BigDecimal.ONE, 60, null, List.of(ANNA)));
 
-        List<DayWorkload> week = plain.workload(ANNA, Map.of(pickup.id(), pickup, eFile.id(), eFile), logs,
+        List<DayWorkload> week = plain.workload(Tallies.days(ANNA, Map.of(pickup.id(), pickup, eFile.id(), eFile), logs),
                 Window.of(WindowKind.WEEK, wednesday));
 
         assertThat(week).hasSize(5);
@@ -261,7 +261,7 @@ class AttainmentCalculatorTest {
     void shouldMarkWorkWithoutAnAssignmentAsUnplannedWithoutTarget() {
         ItemSpec baike = count("PB-BAIDU-BAIKE", Period.DAY, "1", "1");
 
-        ItemAttainment figures = plain.forPerson(ANNA, baike, List.of(), logs(baike, ANNA, 3), month(2026, 2));
+        ItemAttainment figures = personOf(ANNA, baike, List.of(), logs(baike, ANNA, 3), month(2026, 2));
 
         assertThat(figures.planned()).isFalse();
         assertThat(figures.target()).isNull();
@@ -269,8 +269,13 @@ class AttainmentCalculatorTest {
         assertThat(figures.done()).isEqualByComparingTo("3");
     }
 
+    private ItemAttainment personOf(long staffId, ItemSpec item, List<AssignmentSpan> spans, List<LogFact> logs,
+                                    Window window) {
+        return plain.forPerson(item, spans, Tallies.person(staffId, item, logs), window);
+    }
+
     private ItemAttainment groupOf(ItemSpec item, Window window, int done) {
-        return plain.forGroup(item, logs(item, ANNA, done), window);
+        return plain.forGroup(item, Tallies.group(item, logs(item, ANNA, done)), window);
     }
 
     private static Window month(int year, int month) {

@@ -1,0 +1,269 @@
+package com.wuaigou.ops.quota.service;
+
+import com.wuaigou.ops.common.events.Outbox;
+import com.wuaigou.ops.quota.domain.Assignment;
+import com.wuaigou.ops.quota.domain.AssignmentSpan;
+import com.wuaigou.ops.quota.domain.AttainmentCalculator;
+import com.wuaigou.ops.quota.domain.Contribution;
+import com.wuaigou.ops.quota.domain.DayTotal;
+import com.wuaigou.ops.quota.domain.ItemAttainment;
+import com.wuaigou.ops.quota.domain.ItemSpec;
+import com.wuaigou.ops.quota.domain.LogFact;
+import com.wuaigou.ops.quota.domain.QuotaItem;
+import com.wuaigou.ops.quota.domain.QuotaTarget;
+import com.wuaigou.ops.quota.domain.Shape;
+import com.wuaigou.ops.quota.domain.SlotCover;
+import com.wuaigou.ops.quota.domain.Tally;
+import com.wuaigou.ops.quota.domain.Window;
+import com.wuaigou.ops.quota.domain.WindowKind;
+import com.wuaigou.ops.quota.events.QuotaEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the running totals and judges every (person or group, item, window) a change touches, emitting
+ * {@code attainment.met.v1} each time one goes from not met to met and {@code unmet.v1} each time it goes back.
+ *
+ * <p>Judging is serialised per item and window: a transaction first takes a PostgreSQL advisory lock for every
+ * (item, window) it touches, all in one statement in ascending key order (so two writers never deadlock), and only
+ * then changes totals and reads them. Locks are held until commit, so a second writer, on this instance or another,
+ * reads the first one's committed work when it judges. A person's window of an item is only ever changed by writers
+ * of that item's windows, so the item's locks cover the people too.
+ */
+@ApplicationScoped
+public class AttainmentJudge {
+
+    private static final String PERSON = "PERSON";
+    private static final String GROUP = "GROUP";
+
+    private final AttainmentTotals totals;
+    private final CalendarService calendars;
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+
+    AttainmentJudge(AttainmentTotals totals, CalendarService calendars, Outbox outbox, EntityManager entityManager) {
+        this.totals = totals;
+        this.calendars = calendars;
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Records logs added and former states taken away (a correction is both) in the totals, and judges the item for
+     * everyone they credit on their dates. One item per call.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void workChanged(ItemSpec item, List<LogFact> added, List<LogFact> removed) {
+        Set<LocalDate> dates = new TreeSet<>();
+        Set<Long> people = new TreeSet<>();
+        Stream.concat(added.stream(), removed.stream()).forEach(log -> {
+            dates.add(log.workDate());
+            people.addAll(log.crew());
+        });
+        List<Window> windows = windowsOf(dates);
+        boolean judged = item.shape().hasTarget();
+        if (judged) {
+            lock(List.of(item.id()), windows);
+        }
+        totals.apply(added.stream().map(log -> Contribution.of(item, log)).toList(),
+                removed.stream().map(log -> Contribution.of(item, log)).toList());
+        if (judged) {
+            judge(List.of(item.id()), people, windows);
+        }
+    }
+
+    /**
+     * Judges the items again for the windows holding the dates, for the given people and the group, or for everyone
+     * involved when {@code people} is null: after an assignment, a target or a calendar change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejudge(Collection<Long> itemIds, Collection<Long> people, Collection<LocalDate> dates) {
+        LocalDate today = calendars.today();
+        List<Window> windows = windowsOf(dates).stream().filter(w -> !w.start().isAfter(today)).toList();
+        List<Long> judged = itemIds.isEmpty() ? List.of() : QuotaItem.<QuotaItem>list("id in ?1", itemIds).stream()
+                .filter(item -> item.shape.hasTarget()).map(item -> item.id).sorted().toList();
+        if (windows.isEmpty() || judged.isEmpty()) {
+            return;
+        }
+        lock(judged, windows);
+        judge(judged, people, windows);
+    }
+
+    /** Judges a person's item again for every day from {@code from} to {@code to} (or today), after their assignment moved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejudgeAssignment(long itemId, long staffId, LocalDate from, LocalDate to) {
+        LocalDate today = calendars.today();
+        LocalDate last = to == null || to.isAfter(today) ? today : to;
+        if (from.isAfter(last)) {
+            return;
+        }
+        rejudge(List.of(itemId), List.of(staffId), from.datesUntil(last.plusDays(1)).toList());
+    }
+
+    /** Judges the windows holding the date again, for everyone involved, in the transaction that moved the targets. */
+    void targetsMoved(@Observes TargetsMoved moved) {
+        Collection<Long> items = moved.itemIds() != null ? moved.itemIds()
+                : QuotaItem.<QuotaItem>listAll().stream().map(i -> i.id).toList();
+        rejudge(items, null, List.of(moved.date()));
+    }
+
+    /** The day, ISO week and month of every date. */
+    static List<Window> windowsOf(Collection<LocalDate> dates) {
+        Set<Window> windows = new LinkedHashSet<>();
+        for (LocalDate date : new TreeSet<>(dates)) {
+            for (WindowKind kind : WindowKind.values()) {
+                windows.add(Window.of(kind, date));
+            }
+        }
+        return List.copyOf(windows);
+    }
+
+    /**
+     * The advisory lock key of an item's window: item id, window kind and the window's first day as days since
+     * 1970 (20 bits, to the year 4840) in one bigint.
+     */
+    static long lockKey(long itemId, Window window) {
+        return (itemId << 22) | ((long) window.kind().ordinal() << 20) | window.start().toEpochDay();
+    }
+
+    private void lock(Collection<Long> itemIds, Collection<Window> windows) {
+        long[] keys = itemIds.stream()
+                .flatMap(item -> windows.stream().map(window -> lockKey(item, window)))
+                .mapToLong(Long::longValue).distinct().sorted().toArray();
+        String array = SqlArrays.of(Arrays.stream(keys).boxed().toList());
+        // The array is taken in its own order, ascending, one lock after the other.
+        entityManager.createNativeQuery(
+                        "select count(*) from (select pg_advisory_xact_lock(k) from unnest(cast(:keys as bigint[])) k) locked")
+                .setParameter("keys", array)
+                .getSingleResult();
+    }
+
+    /**
+     * Judges the items' windows for their groups and the people (everyone involved when null), reading everything in
+     * one query per kind whatever the number of items; the caller holds the windows' locks.
+     */
+    private void judge(List<Long> itemIds, Collection<Long> people, List<Window> windows) {
+        Map<Long, List<QuotaTarget>> targets = QuotaTarget.<QuotaTarget>list("itemId in ?1", itemIds).stream()
+                .collect(Collectors.groupingBy(t -> t.itemId));
+        List<ItemSpec> items = QuotaItem.<QuotaItem>list("id in ?1", itemIds).stream()
+                .map(item -> CatalogService.spec(item, targets.getOrDefault(item.id, List.of())))
+                .sorted(Comparator.comparing(ItemSpec::id)).toList();
+        LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
+        List<Long> coverageItems = items.stream().filter(i -> i.shape() == Shape.COVERAGE).map(ItemSpec::id).toList();
+        Map<Long, List<SlotCover>> covers = totals.covers(coverageItems, null, from, to).stream()
+                .collect(Collectors.groupingBy(SlotCover::itemId));
+        Map<Long, List<DayTotal>> itemDays = totals.itemDays(itemIds, from, to).stream()
+                .collect(Collectors.groupingBy(DayTotal::itemId));
+        Map<List<Long>, List<DayTotal>> personDays = totals.personDays(people, itemIds, from, to).stream()
+                .collect(Collectors.groupingBy(d -> List.of(d.total().itemId(), d.staffId()),
+                        Collectors.mapping(AttainmentTotals.PersonDay::total, Collectors.toList())));
+        Map<StateKey, Boolean> states = states(itemIds, from, to);
+        List<Assignment> assignments = people == null
+                ? Assignment.list("itemId in ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?3)", itemIds, to, from)
+                : people.isEmpty() ? List.of() : Assignment.list("itemId in ?1 and staffId in ?2", itemIds, people);
+        Map<List<Long>, List<AssignmentSpan>> spans = assignments.stream().collect(Collectors.groupingBy(
+                a -> List.of(a.itemId, a.staffId), Collectors.mapping(Assignment::span, Collectors.toList())));
+        AttainmentCalculator calculator = new AttainmentCalculator(calendars.calendar());
+        List<StateChange> changes = new ArrayList<>();
+        for (ItemSpec item : items) {
+            Set<Long> subjects = new TreeSet<>();
+            if (people != null) {
+                subjects.addAll(people);
+            } else {
+                // Everyone whose figure may have moved: credited, assigned, or judged met before.
+                personDays.keySet().stream().filter(k -> k.get(0) == item.id()).forEach(k -> subjects.add(k.get(1)));
+                spans.keySet().stream().filter(k -> k.get(0) == item.id()).forEach(k -> subjects.add(k.get(1)));
+                states.keySet().stream().filter(k -> k.itemId() == item.id() && k.subjectType().equals(PERSON))
+                        .forEach(k -> subjects.add(Long.valueOf(k.subjectId())));
+            }
+            List<SlotCover> itemCovers = covers.getOrDefault(item.id(), List.of());
+            Tally groupTally = new Tally(itemDays.getOrDefault(item.id(), List.of()), itemCovers);
+            for (Window window : windows) {
+                compare(states, new StateKey(item.id(), GROUP, item.groupCode(), window),
+                        calculator.forGroup(item, groupTally, window), changes);
+                for (Long person : subjects) {
+                    Tally tally = new Tally(personDays.getOrDefault(List.of(item.id(), person), List.of()),
+                            itemCovers.stream().filter(c -> c.staffId() == person).toList());
+                    compare(states, new StateKey(item.id(), PERSON, person.toString(), window),
+                            calculator.forPerson(item, spans.getOrDefault(List.of(item.id(), person), List.of()), tally, window),
+                            changes);
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            record(changes);
+        }
+    }
+
+    private static void compare(Map<StateKey, Boolean> states, StateKey key, ItemAttainment figures,
+                                List<StateChange> changes) {
+        boolean met = figures.status().isMet();
+        if (met != Boolean.TRUE.equals(states.get(key))) {
+            changes.add(new StateChange(key, met, figures));
+        }
+    }
+
+    private Map<StateKey, Boolean> states(List<Long> itemIds, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select item_id, subject_type, subject_id, window_kind, window_start, met from attainment_state
+                        where item_id in (:items) and window_start between :from and :to""")
+                .setParameter("items", itemIds).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+        Map<StateKey, Boolean> states = new HashMap<>();
+        for (Object[] row : rows) {
+            LocalDate start = row[4] instanceof LocalDate date ? date : ((Date) row[4]).toLocalDate();
+            WindowKind kind = WindowKind.valueOf((String) row[3]);
+            states.put(new StateKey(((Number) row[0]).longValue(), (String) row[1], (String) row[2], Window.of(kind, start)),
+                    (Boolean) row[5]);
+        }
+        return states;
+    }
+
+    private void record(List<StateChange> changes) {
+        entityManager.createNativeQuery("""
+                        insert into attainment_state (subject_type, subject_id, item_id, window_kind, window_start, met)
+                        select * from unnest(cast(:types as varchar[]), cast(:subjects as varchar[]), cast(:items as bigint[]),
+                            cast(:kinds as varchar[]), cast(:starts as date[]), cast(:mets as boolean[]))
+                        on conflict (subject_type, subject_id, item_id, window_kind, window_start) do update set met = excluded.met""")
+                .setParameter("items", SqlArrays.of(changes, c -> c.key().itemId()))
+                .setParameter("types", SqlArrays.of(changes, c -> c.key().subjectType()))
+                .setParameter("subjects", SqlArrays.of(changes, c -> c.key().subjectId()))
+                .setParameter("kinds", SqlArrays.of(changes, c -> c.key().window().kind().name()))
+                .setParameter("starts", SqlArrays.of(changes, c -> c.key().window().start().toString()))
+                .setParameter("mets", SqlArrays.of(changes, c -> Boolean.toString(c.met())))
+                .executeUpdate();
+        for (StateChange change : changes) {
+            StateKey key = change.key();
+            outbox.record(QuotaEvents.ATTAINMENT_TOPIC, change.met() ? QuotaEvents.ATTAINMENT_MET : QuotaEvents.ATTAINMENT_UNMET,
+                    key.subjectType().equals(PERSON) ? "staff" : "group", key.subjectId(),
+                    QuotaEvents.AttainmentData.of(key.subjectType(), key.subjectId(), change.figures(),
+                            key.window().kind(), key.window().start(), key.window().end()));
+        }
+    }
+
+    /** Whose figure of which item, in which window. */
+    private record StateKey(long itemId, String subjectType, String subjectId, Window window) {
+    }
+
+    private record StateChange(StateKey key, boolean met, ItemAttainment figures) {
+    }
+}

@@ -1,0 +1,193 @@
+package com.wuaigou.ops.quota.service;
+
+import com.wuaigou.ops.quota.domain.Contribution;
+import com.wuaigou.ops.quota.domain.DayTotal;
+import com.wuaigou.ops.quota.domain.SlotCover;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The running totals attainment is read from: per person, item and day; per item and day; and slot covers. Changed
+ * by the contributions of logs added and taken away, in the log's transaction; read by window, never from the logs.
+ */
+@ApplicationScoped
+public class AttainmentTotals {
+
+    private final EntityManager entityManager;
+
+    AttainmentTotals(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    private static final Comparator<SlotCover> COVER_ORDER = Comparator.comparing(SlotCover::day)
+            .thenComparing(SlotCover::slot).thenComparingLong(SlotCover::staffId);
+
+    /**
+     * Adds the contributions of new or corrected logs and takes away those of their former states: at most one
+     * statement per table, whatever the crew size. All contributions are of one item.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<Contribution> added, List<Contribution> removed) {
+        // Sorted, so concurrent writers of overlapping rows lock them in the same order.
+        Map<PersonDayKey, DayTotal> personDeltas = new TreeMap<>();
+        Map<LocalDate, DayTotal> itemDeltas = new TreeMap<>();
+        Map<SlotCover, Integer> coverDeltas = new TreeMap<>(COVER_ORDER);
+        collect(added, 1, personDeltas, itemDeltas, coverDeltas);
+        collect(removed, -1, personDeltas, itemDeltas, coverDeltas);
+        if (!personDeltas.isEmpty()) {
+            upsertPersonDays(personDeltas);
+            upsertItemDays(itemDeltas.values());
+        }
+        if (!coverDeltas.isEmpty()) {
+            upsertCovers(coverDeltas);
+        }
+    }
+
+    private static void collect(List<Contribution> contributions, int sign, Map<PersonDayKey, DayTotal> personDeltas,
+                                Map<LocalDate, DayTotal> itemDeltas, Map<SlotCover, Integer> coverDeltas) {
+        for (Contribution contribution : contributions) {
+            DayTotal perPerson = sign > 0 ? contribution.perPerson() : contribution.perPerson().negated();
+            DayTotal item = sign > 0 ? contribution.item() : contribution.item().negated();
+            for (Long member : contribution.log().crew()) {
+                personDeltas.merge(new PersonDayKey(member, item.day()), perPerson, DayTotal::plus);
+            }
+            itemDeltas.merge(item.day(), item, DayTotal::plus);
+            contribution.covers().forEach(cover -> coverDeltas.merge(cover, sign, Integer::sum));
+        }
+    }
+
+    private void upsertPersonDays(Map<PersonDayKey, DayTotal> deltas) {
+        List<Long> staff = deltas.keySet().stream().map(PersonDayKey::staffId).toList();
+        entityManager.createNativeQuery("""
+                        insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
+                        select * from unnest(cast(:staff as bigint[]), cast(:items as bigint[]), cast(:days as date[]),
+                            cast(:logs as integer[]), cast(:quantities as numeric[]), cast(:logged as bigint[]),
+                            cast(:credited as bigint[]))
+                        on conflict (staff_id, work_date, item_id) do update set
+                            logs = person_item_day.logs + excluded.logs,
+                            quantity = person_item_day.quantity + excluded.quantity,
+                            logged_minutes = person_item_day.logged_minutes + excluded.logged_minutes,
+                            credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes""")
+                .setParameter("staff", SqlArrays.of(staff))
+                .setParameter("items", SqlArrays.of(deltas.values(), DayTotal::itemId))
+                .setParameter("days", SqlArrays.of(deltas.values(), DayTotal::day))
+                .setParameter("logs", SqlArrays.of(deltas.values(), DayTotal::logs))
+                .setParameter("quantities", SqlArrays.of(deltas.values(), DayTotal::quantity))
+                .setParameter("logged", SqlArrays.of(deltas.values(), DayTotal::loggedMinutes))
+                .setParameter("credited", SqlArrays.of(deltas.values(), DayTotal::creditedMinutes))
+                .executeUpdate();
+    }
+
+    private void upsertItemDays(Collection<DayTotal> deltas) {
+        entityManager.createNativeQuery("""
+                        insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
+                        select * from unnest(cast(:items as bigint[]), cast(:days as date[]), cast(:logs as integer[]),
+                            cast(:quantities as numeric[]), cast(:logged as bigint[]), cast(:credited as bigint[]))
+                        on conflict (item_id, work_date) do update set
+                            logs = item_day.logs + excluded.logs,
+                            quantity = item_day.quantity + excluded.quantity,
+                            logged_minutes = item_day.logged_minutes + excluded.logged_minutes,
+                            credited_minutes = item_day.credited_minutes + excluded.credited_minutes""")
+                .setParameter("items", SqlArrays.of(deltas, DayTotal::itemId))
+                .setParameter("days", SqlArrays.of(deltas, DayTotal::day))
+                .setParameter("logs", SqlArrays.of(deltas, DayTotal::logs))
+                .setParameter("quantities", SqlArrays.of(deltas, DayTotal::quantity))
+                .setParameter("logged", SqlArrays.of(deltas, DayTotal::loggedMinutes))
+                .setParameter("credited", SqlArrays.of(deltas, DayTotal::creditedMinutes))
+                .executeUpdate();
+    }
+
+    private void upsertCovers(Map<SlotCover, Integer> deltas) {
+        Collection<SlotCover> covers = deltas.keySet();
+        entityManager.createNativeQuery("""
+                        insert into slot_cover (item_id, work_date, slot, staff_id, logs)
+                        select * from unnest(cast(:items as bigint[]), cast(:days as date[]), cast(:slots as varchar[]),
+                            cast(:staff as bigint[]), cast(:logs as integer[]))
+                        on conflict (item_id, work_date, slot, staff_id) do update set logs = slot_cover.logs + excluded.logs""")
+                .setParameter("items", SqlArrays.of(covers, SlotCover::itemId))
+                .setParameter("days", SqlArrays.of(covers, SlotCover::day))
+                .setParameter("slots", SqlArrays.of(covers, SlotCover::slot))
+                .setParameter("staff", SqlArrays.of(covers, SlotCover::staffId))
+                .setParameter("logs", SqlArrays.of(deltas.values()))
+                .executeUpdate();
+    }
+
+    /** The people's day totals (everyone's when null) on the items (every item when null) between two dates. */
+    public List<PersonDay> personDays(Collection<Long> staffIds, Collection<Long> itemIds, LocalDate from, LocalDate to) {
+        return read("select staff_id, item_id, work_date, logs, quantity, logged_minutes, credited_minutes from person_item_day",
+                from, to, Map.of("staff_id", optional(staffIds), "item_id", optional(itemIds)))
+                .stream().map(r -> new PersonDay(((Number) r[0]).longValue(), total(r, 1))).toList();
+    }
+
+    /** The items' day totals (the groups' figures) between two dates; every item's when null. */
+    public List<DayTotal> itemDays(Collection<Long> itemIds, LocalDate from, LocalDate to) {
+        return read("select item_id, work_date, logs, quantity, logged_minutes, credited_minutes from item_day",
+                from, to, Map.of("item_id", optional(itemIds)))
+                .stream().map(r -> total(r, 0)).toList();
+    }
+
+    /** Slot covers of the items (every item's when null) by the people (everyone's when null) between two dates. */
+    public List<SlotCover> covers(Collection<Long> itemIds, Collection<Long> staffIds, LocalDate from, LocalDate to) {
+        return read("select item_id, work_date, slot, staff_id from slot_cover", from, to,
+                Map.of("item_id", optional(itemIds), "staff_id", optional(staffIds)))
+                .stream()
+                .map(r -> new SlotCover(((Number) r[0]).longValue(), toDate(r[1]), (String) r[2], ((Number) r[3]).longValue()))
+                .toList();
+    }
+
+    /**
+     * The rows of a totals table between two dates that hold at least one log, restricted to the given values of
+     * each column (an empty optional means no restriction; an empty list means no rows).
+     */
+    private List<Object[]> read(String select, LocalDate from, LocalDate to, Map<String, Optional<Collection<Long>>> filters) {
+        if (filters.values().stream().anyMatch(f -> f.isPresent() && f.get().isEmpty())) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(select).append(" where work_date between :from and :to and logs > 0");
+        filters.forEach((column, values) -> values.ifPresent(v -> sql.append(" and ").append(column).append(" in (:").append(column).append(")")));
+        Query query = entityManager.createNativeQuery(sql.toString()).setParameter("from", from).setParameter("to", to);
+        filters.forEach((column, values) -> values.ifPresent(v -> query.setParameter(column, v)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static Optional<Collection<Long>> optional(Collection<Long> values) {
+        return Optional.ofNullable(values);
+    }
+
+    /** A person's day of the item being changed. */
+    private record PersonDayKey(long staffId, LocalDate day) implements Comparable<PersonDayKey> {
+        @Override
+        public int compareTo(PersonDayKey other) {
+            int byStaff = Long.compare(staffId, other.staffId);
+            return byStaff != 0 ? byStaff : day.compareTo(other.day);
+        }
+    }
+
+    /** One person's totals of one item on one day. */
+    public record PersonDay(long staffId, DayTotal total) {
+    }
+
+    private static DayTotal total(Object[] row, int offset) {
+        return new DayTotal(((Number) row[offset]).longValue(), toDate(row[offset + 1]),
+                ((Number) row[offset + 2]).intValue(), (BigDecimal) row[offset + 3], ((Number) row[offset + 4]).longValue(),
+                ((Number) row[offset + 5]).longValue());
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof LocalDate date ? date : ((Date) value).toLocalDate();
+    }
+}
