@@ -51,8 +51,8 @@ public final class TopicProvisioner {
         List<String> contradictions = contradictions(topics);
         if (!contradictions.isEmpty()) {
             throw new IllegalStateException("Kafka topics contradict docs/asyncapi.yaml, so the service does not start. "
-                    + "Align the topics with the document (kafka-configs.sh --alter, kafka-topics.sh --alter) or the "
-                    + "document with the topics:\n  " + String.join("\n  ", contradictions));
+                    + "Align the topics with the document (kafka-configs.sh --alter, kafka-topics.sh --alter), or change "
+                    + "the document and DepartmentTopics together:\n  " + String.join("\n  ", contradictions));
         }
     }
 
