@@ -229,6 +229,27 @@ public final class EventContract {
         return problems;
     }
 
+    /**
+     * Every channel's topic with the partitions and topic configuration of its Kafka binding, by topic name; a list
+     * value such as {@code cleanup.policy: [compact]} joined with commas, as the broker reports it.
+     */
+    public Map<String, TopicLayout> topics() {
+        JsonNode document = parse(YAML, read(docs.resolve("asyncapi.yaml")), "asyncapi.yaml");
+        Map<String, TopicLayout> topics = new TreeMap<>();
+        for (JsonNode channel : document.path("channels")) {
+            JsonNode kafka = channel.path("bindings").path("kafka");
+            Map<String, String> configuration = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> setting : kafka.path("topicConfiguration").properties()) {
+                List<String> values = new ArrayList<>();
+                (setting.getValue().isArray() ? setting.getValue() : List.of(setting.getValue()))
+                        .forEach(value -> values.add(value.asText()));
+                configuration.put(setting.getKey(), String.join(",", values));
+            }
+            topics.put(channel.path("address").asText(), new TopicLayout(kafka.path("partitions").asInt(), configuration));
+        }
+        return topics;
+    }
+
     /** Fails with every problem of the AsyncAPI document and of the schemas. */
     public void assertAsyncApiValid() {
         List<String> problems = new ArrayList<>(schemaProblems);

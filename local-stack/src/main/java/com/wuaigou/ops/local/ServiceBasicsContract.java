@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -94,6 +95,15 @@ public abstract class ServiceBasicsContract {
             }
         });
         assertEquals(List.of(), undescribed, "fields without a description");
+    }
+
+    @Test
+    void shouldHaveCreatedEveryDocumentedTopicAsTheDocumentDeclares() {
+        TopicProbe broker = new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
+        Map<String, TopicLayout> documented = EventContract.repository().topics();
+        Map<String, TopicLayout> live = new TreeMap<>();
+        documented.forEach((topic, layout) -> live.put(topic, broker.layout(topic, layout.configuration().keySet())));
+        assertEquals(documented, live, "topics on the broker after the service started, against docs/asyncapi.yaml");
     }
 
     /** The service's OpenAPI document, for checks of its own. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +133,16 @@ class EventContractTest {
         assertThat(CONTRACT.schemaProblems()).isEmpty();
         assertThat(CONTRACT.asyncApiProblems()).isEmpty();
         CONTRACT.assertAsyncApiValid();
+    }
+
+    @Test
+    void shouldReadEveryChannelsTopicWithItsPartitionsAndConfigurationFromTheDocument() {
+        assertThat(CONTRACT.topics()).containsOnlyKeys("ops.personnel.staff", "ops.personnel.groups",
+                        "ops.personnel.shifts", "ops.quota.worklogs", "ops.quota.attainment", "ops.quota.periods",
+                        "ops.project.projects")
+                .containsEntry("ops.personnel.staff", new TopicLayout(3, Map.of("cleanup.policy", "compact")))
+                .containsEntry("ops.quota.worklogs", new TopicLayout(3,
+                        Map.of("cleanup.policy", "delete", "retention.ms", "31622400000")));
     }
 
     @Test
