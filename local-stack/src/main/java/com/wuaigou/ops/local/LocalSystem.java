@@ -134,6 +134,24 @@ public final class LocalSystem implements AutoCloseable {
         awaitReady(service);
     }
 
+    /** An extra instance of a service: its own process and port, the same database and Kafka as the first. */
+    public record Instance(Process process, String url) {
+    }
+
+    /**
+     * Starts another instance of a running service on a free port and waits until it is ready; {@link #close()} stops
+     * it with everything else. Its log is {@code logs/<service>-<port>.log}.
+     */
+    public Instance startAnotherInstance(Service service) throws IOException, InterruptedException {
+        int port = KafkaBroker.freePort();
+        String name = service.module + "-" + port;
+        Path log = data.resolve("logs").resolve(name + ".log");
+        Process process = launch(service, port, log);
+        String url = "http://localhost:" + port;
+        awaitReady(name, process, url, log);
+        return new Instance(process, url);
+    }
+
     /** Deletes the data folder, so the next {@link #start()} begins from scratch. */
     public void deleteData() throws IOException {
         if (!Files.exists(data)) {
@@ -187,14 +205,18 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void launch(Service service) throws IOException {
-        say("Starting %s on port %d", service.module, ports.of(service));
+        processes.put(service, launch(service, ports.of(service), log(service)));
+    }
+
+    private Process launch(Service service, int port, Path log) throws IOException {
+        say("Starting %s on port %d", service.module, port);
         ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable(), "-Xms64m", "-Xmx384m",
                 "-XX:+UseSerialGC", "-jar", service.runner(root).toString())
                 .directory(root.resolve(service.module).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -204,23 +226,26 @@ public final class LocalSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
         env.put("OPS_DEMO_DATA_ENABLED", "true");
         Process process = builder.start();
-        processes.put(service, process);
         started.add(() -> stopProcess(process));
+        return process;
     }
 
     private void awaitReady(Service service) throws InterruptedException {
+        awaitReady(service.module, processes.get(service), url(service), log(service));
+    }
+
+    private void awaitReady(String name, Process process, String url, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
-            Process process = processes.get(service);
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited with " + process.exitValue()
-                        + " before it was ready; see " + log(service));
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
+                        + " before it was ready; see " + log);
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    say("%s is ready", service.module);
+                    say("%s is ready", name);
                     return;
                 }
             } catch (IOException e) {
@@ -228,7 +253,7 @@ public final class LocalSystem implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(service.module + " not ready after " + READY_TIMEOUT + "; see " + log(service));
+        throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT + "; see " + log);
     }
 
     private static void stopProcess(Process process) throws InterruptedException {

@@ -1,7 +1,7 @@
 package com.wuaigou.ops.local;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -32,10 +32,15 @@ import java.util.stream.Collectors;
 /** Test-side access to a topic: read what is on it, put copies back on it, and see how far a consumer group got. */
 public final class TopicProbe {
 
-    private final String bootstrapServers;
+    private final Map<String, String> clientProperties;
 
     public TopicProbe(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** @param clientProperties how to reach the broker, for example {@link KafkaBroker#clientProperties()} */
+    public TopicProbe(Map<String, String> clientProperties) {
+        this.clientProperties = clientProperties;
     }
 
     /** Everything on {@code topic} right now, partition by partition in offset order. */
@@ -67,11 +72,10 @@ public final class TopicProbe {
 
     /** Sends copies of {@code records} again, same key, value and headers, as a redelivery would. */
     public void resend(List<ConsumerRecord<String, String>> records) {
-        Map<String, Object> props = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> props = with(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (ConsumerRecord<String, String> record : records) {
                 producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()));
@@ -82,7 +86,7 @@ public final class TopicProbe {
 
     /** Whether {@code group} has committed offsets up to the end of every partition of {@code topic}. */
     public boolean caughtUp(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        try (Admin admin = Admin.create(with(Map.of()));
              KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -103,7 +107,7 @@ public final class TopicProbe {
 
     /** The topic's partition count and the broker's values of the given topic-level settings. */
     public TopicLayout layout(String topic, Set<String> settings) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(with(Map.of()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
@@ -117,13 +121,18 @@ public final class TopicProbe {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(with(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        return new KafkaConsumer<>(props);
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)));
+    }
+
+    /** The connection settings plus a client's own. */
+    private Map<String, Object> with(Map<String, Object> own) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.putAll(own);
+        return props;
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {

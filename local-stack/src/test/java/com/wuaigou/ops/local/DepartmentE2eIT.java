@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,12 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -46,7 +52,8 @@ import static org.hamcrest.Matchers.equalTo;
  * The department's system end to end: the three packaged services as separate processes on free ports, with their
  * own PostgreSQL and Kafka and the demo roster, driven over HTTP with real tokens. A new person's quota figures and
  * project reach their scorecard only through events; quota-service stopped in the middle of logging loses nothing and
- * counts nothing twice. Run with {@code ./mvnw -pl local-stack verify -Pe2e} after {@code ./mvnw install}.
+ * counts nothing twice; with two quota-service instances on one database, one of them killed, every person's work log
+ * events still arrive once each, in the order they were committed. Run with {@code ./mvnw -pl local-stack verify -Pe2e} after {@code ./mvnw install}.
  */
 class DepartmentE2eIT {
 
@@ -59,6 +66,9 @@ class DepartmentE2eIT {
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private static final String DIRECTOR = DevTokens.mint(DemoIdentities.DIRECTOR_ID, "director");
     private static final AtomicInteger LOG_SEQUENCE = new AtomicInteger();
+    /** Customer-service members of the demo roster who log in the two-instance test, each on their own. */
+    private static final List<Long> ORDERED_STAFF = List.of(5L, 6L, 7L, 8L);
+    private static final int LOGS_PER_PERSON = 8;
     private static LocalSystem system;
 
     @BeforeAll
@@ -242,6 +252,124 @@ class DepartmentE2eIT {
                 acknowledged.size(), failedAttempts.get());
     }
 
+    @Test
+    void shouldKeepEachPersonsWorkLogEventsInCommitOrderWhenOneOfTwoQuotaInstancesIsKilled() throws Exception {
+        LocalDate today = LocalDate.now(DEPARTMENT_ZONE);
+        await("quota-service knows the people who log").atMost(EVENT_DELIVERY).pollInterval(POLL).untilAsserted(() ->
+                ORDERED_STAFF.forEach(id -> call(Service.QUOTA, DIRECTOR).get("/api/v1/roster/staff/" + id).then()
+                        .statusCode(200)));
+        LocalSystem.Instance second = system.startAnotherInstance(Service.QUOTA);
+        List<String> instances = List.of(system.url(Service.QUOTA), second.url());
+        Map<String, List<String>> made = new ConcurrentHashMap<>();
+        AtomicInteger acknowledged = new AtomicInteger();
+        int total = ORDERED_STAFF.size() * (LOGS_PER_PERSON + (LOGS_PER_PERSON + 1) / 2);
+
+        ExecutorService people = Executors.newFixedThreadPool(ORDERED_STAFF.size());
+        try {
+            List<Future<List<String>>> work = ORDERED_STAFF.stream()
+                    .map(id -> people.submit(() -> logAndCorrectInTurn(id, today, instances, acknowledged)))
+                    .toList();
+            await("a third of the work is acknowledged").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> acknowledged.get() >= total / 3);
+            second.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            System.out.printf("[e2e] killed the second quota-service after %d of %d acknowledged steps%n",
+                    acknowledged.get(), total);
+            for (int i = 0; i < work.size(); i++) {
+                made.put(ORDERED_STAFF.get(i).toString(), work.get(i).get(3, TimeUnit.MINUTES));
+            }
+        } finally {
+            people.shutdownNow();
+        }
+
+        TopicProbe worklogs = new TopicProbe(system.kafka().bootstrapServers());
+        Predicate<String> ours = value -> value.contains("order-" + RUN + "-");
+        List<ConsumerRecord<String, String>> delivered = await("every step reaches ops.quota.worklogs")
+                .atMost(EVENT_DELIVERY).pollInterval(POLL)
+                .until(() -> worklogs.readAll("ops.quota.worklogs", ours),
+                        records -> records.stream().map(r -> JsonPath.from(r.value()).getString("id")).distinct()
+                                .count() >= total);
+        assertThat(made.values()).allSatisfy(steps -> assertThat(loggedIds(steps)).isSorted());
+        assertThat(firstDeliveriesByKey(delivered)).isEqualTo(made);
+        System.out.printf("[e2e] %d steps through two quota-service instances arrived in order; %d records on the topic%n",
+                total, delivered.size());
+    }
+
+    /**
+     * One person's work, step after step, each through the instance whose turn it is (or the other one while that one
+     * is away): {@value #LOGS_PER_PERSON} logs, every other one corrected right after. Returns the steps as the
+     * events should read, "<log id> recorded" or "<log id> corrected", in the order they were committed.
+     */
+    private static List<String> logAndCorrectInTurn(long staffId, LocalDate day, List<String> instances,
+                                                    AtomicInteger acknowledged) {
+        String token = DevTokens.mint(staffId, "staff");
+        List<String> steps = new ArrayList<>();
+        int turn = 0;
+        for (int i = 0; i < LOGS_PER_PERSON; i++) {
+            String note = "order-" + RUN + "-" + staffId + "-" + i;
+            Response created = throughEitherInstance(instances, turn++, url -> call(url, token)
+                    .header("Idempotency-Key", note)
+                    .body(Map.of("itemCode", "CS-VISIT-OTHER", "workDate", day.toString(), "quantity", 1, "note", note))
+                    .post("/api/v1/work-logs"));
+            assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+            long logId = created.jsonPath().getLong("id");
+            long version = created.jsonPath().getLong("version");
+            steps.add(logId + " recorded");
+            acknowledged.incrementAndGet();
+            if (i % 2 == 0) {
+                Response corrected = throughEitherInstance(instances, turn++, url -> call(url, token)
+                        .body(Map.of("quantity", 2, "note", note, "version", version))
+                        .put("/api/v1/work-logs/" + logId));
+                if (corrected.statusCode() == 409) {
+                    // An earlier attempt was applied, but its answer was lost with the killed instance.
+                    call(instances.get(0), token).get("/api/v1/work-logs/" + logId).then().statusCode(200)
+                            .body("revision", equalTo(1));
+                } else {
+                    assertThat(corrected.statusCode()).as(corrected.asString()).isEqualTo(200);
+                }
+                steps.add(logId + " corrected");
+                acknowledged.incrementAndGet();
+            }
+        }
+        return steps;
+    }
+
+    /** Sends a request through the instance whose turn it is; while that one is away, through the other. */
+    private static Response throughEitherInstance(List<String> instances, int turn, Function<String, Response> request) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (int attempt = turn; System.nanoTime() < deadline; attempt++) {
+            try {
+                Response answer = request.apply(instances.get(attempt % instances.size()));
+                if (answer.statusCode() < 500) {
+                    return answer;
+                }
+            } catch (Exception refusedOrCutOff) {
+                // The instance is gone, or went while answering.
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new AssertionError("No quota-service instance answered within 2 minutes");
+    }
+
+    /** Per Kafka key, each event's step in offset order, counting only the first delivery of each CloudEvent id. */
+    private static Map<String, List<String>> firstDeliveriesByKey(List<ConsumerRecord<String, String>> records) {
+        Set<String> seen = new HashSet<>();
+        Map<String, List<String>> steps = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonPath event = JsonPath.from(record.value());
+            if (seen.add(event.getString("id"))) {
+                String kind = event.getString("type").equals("ops.quota.worklog.recorded.v1") ? "recorded" : "corrected";
+                steps.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(event.getLong("data.logId") + " " + kind);
+            }
+        }
+        return steps;
+    }
+
+    private static List<Long> loggedIds(List<String> steps) {
+        return steps.stream().filter(step -> step.endsWith(" recorded"))
+                .map(step -> Long.parseLong(step.substring(0, step.indexOf(' ')))).toList();
+    }
+
     /** project-service refuses an unknown lead (422 naming leadId) until its roster copy has the person. */
     private static long createProjectOnceTheRosterCopyKnows(String manager, long leadId, LocalDate today) {
         Map<String, Object> project = Map.of("code", "E2E-" + RUN, "type", "ACTIVITY", "size", "SMALL",
@@ -352,7 +480,11 @@ class DepartmentE2eIT {
     }
 
     private static RequestSpecification call(Service service, String token) {
-        return given().baseUri(system.url(service)).auth().oauth2(token).contentType(ContentType.JSON);
+        return call(system.url(service), token);
+    }
+
+    private static RequestSpecification call(String url, String token) {
+        return given().baseUri(url).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     private static String item(String itemCode, String field) {

@@ -19,12 +19,15 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How long the relay sleeps when the outbox is empty and nothing wakes it. */
+        /**
+         * How long the relay sleeps when the outbox is empty and nothing wakes it; also how often a standby instance
+         * tries to take over relaying.
+         */
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Outbox rows sent per transaction. */
-        @WithDefault("200")
+        /** Outbox rows sent per transaction (the relay marks them published in one statement). */
+        @WithDefault("1000")
         int batchSize();
 
         /** First pause after a failed send; doubled on each further failure. */
