@@ -112,7 +112,7 @@ public final class LocalStack {
     }
 
     /** The checkout's root: the nearest folder upwards that holds mvnw and this module. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
             if (Files.exists(candidate.resolve("mvnw")) && Files.isDirectory(candidate.resolve("local-stack"))) {
