@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -79,14 +81,16 @@ public class AttainmentJudge {
         });
         List<Window> windows = windowsOf(dates);
         boolean judged = item.shape().hasTarget();
-        if (judged) {
-            lock(List.of(item.id()), windows);
-        }
-        totals.apply(added.stream().map(log -> Contribution.of(item, log)).toList(),
-                removed.stream().map(log -> Contribution.of(item, log)).toList());
-        if (judged) {
-            judge(List.of(item.id()), people, windows);
-        }
+        withoutAutoFlush(() -> {
+            if (judged) {
+                lock(List.of(item.id()), windows);
+            }
+            totals.apply(added.stream().map(log -> Contribution.of(item, log)).toList(),
+                    removed.stream().map(log -> Contribution.of(item, log)).toList());
+            if (judged) {
+                judge(List.of(item.id()), people, windows);
+            }
+        });
     }
 
     /**
@@ -102,8 +106,26 @@ public class AttainmentJudge {
         if (windows.isEmpty() || judged.isEmpty()) {
             return;
         }
-        lock(judged, windows);
-        judge(judged, people, windows);
+        withoutAutoFlush(() -> {
+            lock(judged, windows);
+            judge(judged, people, windows);
+        });
+    }
+
+    /**
+     * Runs the locking, totals and judging statements with the caller's changes flushed once before them instead of
+     * before each query: they change no entity, so a dozen dirty checks of the session per write would be waste.
+     */
+    private void withoutAutoFlush(Runnable work) {
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        FlushMode mode = session.getHibernateFlushMode();
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        try {
+            work.run();
+        } finally {
+            session.setHibernateFlushMode(mode);
+        }
     }
 
     /** Judges a person's item again for every day from {@code from} to {@code to} (or today), after their assignment moved. */

@@ -38,7 +38,9 @@ public class CalendarService {
     /** The whole calendar; the exceptions are a few dozen rows a year. */
     public WorkingCalendar calendar() {
         Map<LocalDate, DayKind> exceptions = new HashMap<>();
-        CalendarDay.<CalendarDay>streamAll().forEach(d -> exceptions.put(d.day, d.kind));
+        // Read as values, not entities: the calendar is read on every write, and managed rows would be dirty-checked.
+        CalendarDay.getEntityManager().createQuery("select c.day, c.kind from CalendarDay c", Object[].class)
+                .getResultList().forEach(row -> exceptions.put((LocalDate) row[0], (DayKind) row[1]));
         return new WorkingCalendar(config.calendar().workingWeekdays(), exceptions);
     }
 
