@@ -1,5 +1,6 @@
 package com.wuaigou.ops.common.events;
 
+import com.wuaigou.ops.common.bookkeeping.PrunedTable;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,8 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -18,9 +21,6 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,6 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
     private final AgroalDataSource dataSource;
     private final EventsConfig.Relay config;
@@ -54,7 +53,6 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
     private RelayPass pass;
-    private Instant lastCleanup = Instant.EPOCH;
 
     OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -138,25 +136,15 @@ public class OutboxRelay {
 
     private RelayPass.Result passInTransaction() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            RelayPass.Result result = pass.run(connection);
-            if (result.active() && result.failure() == null) {
-                cleanupIfDue(connection);
-            }
-            return result;
+            return pass.run(connection);
         }
     }
 
-    private void cleanupIfDue(Connection connection) throws SQLException {
-        Instant now = Instant.now();
-        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
-            return;
-        }
-        lastCleanup = now;
-        int deleted = RelayPass.deletePublishedBefore(connection,
-                OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()));
-        if (deleted > 0) {
-            LOG.infof("Deleted %d published outbox rows older than %s", deleted, config.retention());
-        }
+    /** Published rows are kept for {@code ops.events.relay.retention}, then pruned with the other bookkeeping. */
+    @Produces
+    @Singleton
+    static PrunedTable publishedEvents(EventsConfig config) {
+        return new PrunedTable("outbox_event", "published_at", config.relay().retention());
     }
 
     private Duration backoff(int consecutiveFailures) {

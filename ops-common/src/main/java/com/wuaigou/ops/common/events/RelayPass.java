@@ -86,15 +86,6 @@ final class RelayPass {
         return new Result(true, acknowledged, failure);
     }
 
-    /** Deletes rows published before {@code cutoff}; only the lock holder calls it, in its pass's transaction. */
-    static int deletePublishedBefore(Connection connection, OffsetDateTime cutoff) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "delete from outbox_event where published_at < ?")) {
-            delete.setObject(1, cutoff);
-            return delete.executeUpdate();
-        }
-    }
-
     private static boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, LOCK_CLASS);

@@ -58,6 +58,29 @@ class BookkeepingPrunerTest {
         assertThat(eventIds(consumer)).containsExactly("recent");
     }
 
+    @Test
+    void shouldForgetPublishedOutboxRowsOlderThanTheRelayRetentionAndKeepNewerOnes() {
+        String key = "pruner-test-" + UUID.randomUUID();
+        published(key, NOW.minus(Duration.ofDays(7)).minusSeconds(1));
+        published(key, NOW.minus(Duration.ofDays(6)));
+
+        pruner.prune(NOW);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from outbox_event where message_key = :key")
+                .setParameter("key", key).getSingleResult()).longValue())).isEqualTo(1);
+    }
+
+    private void published(String key, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into outbox_event (id, topic, message_key, event_type, envelope, created_at, published_at)
+                        values (:id, 'ops.quota.worklogs', :key, 'ops.test.v1', '{}', :at, :at)""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("key", key)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .executeUpdate());
+    }
+
     private void processed(String consumer, String eventId, Instant at) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "insert into processed_event (consumer, event_id, processed_at) values (:consumer, :id, :at)")

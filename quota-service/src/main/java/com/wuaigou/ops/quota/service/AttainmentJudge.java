@@ -94,15 +94,16 @@ public class AttainmentJudge {
     }
 
     /**
-     * Judges the items again for the windows holding the dates, for the given people and the group, or for everyone
-     * involved when {@code people} is null: after an assignment, a target or a calendar change.
+     * Judges the items (every item when null) again for the windows holding the dates, for the given people and the
+     * group, or for everyone involved when {@code people} is null: after an assignment, a target or a calendar change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rejudge(Collection<Long> itemIds, Collection<Long> people, Collection<LocalDate> dates) {
         LocalDate today = calendars.today();
         List<Window> windows = windowsOf(dates).stream().filter(w -> !w.start().isAfter(today)).toList();
-        List<Long> judged = itemIds.isEmpty() ? List.of() : QuotaItem.<QuotaItem>list("id in ?1", itemIds).stream()
-                .filter(item -> item.shape.hasTarget()).map(item -> item.id).sorted().toList();
+        List<QuotaItem> items = itemIds == null ? QuotaItem.listAll()
+                : itemIds.isEmpty() ? List.of() : QuotaItem.list("id in ?1", itemIds);
+        List<Long> judged = items.stream().filter(item -> item.shape.hasTarget()).map(item -> item.id).sorted().toList();
         if (windows.isEmpty() || judged.isEmpty()) {
             return;
         }
@@ -141,13 +142,11 @@ public class AttainmentJudge {
 
     /** Judges the windows holding the date again, for everyone involved, in the transaction that moved the targets. */
     void targetsMoved(@Observes TargetsMoved moved) {
-        Collection<Long> items = moved.itemIds() != null ? moved.itemIds()
-                : QuotaItem.<QuotaItem>listAll().stream().map(i -> i.id).toList();
-        rejudge(items, null, List.of(moved.date()));
+        rejudge(moved.itemIds(), null, List.of(moved.date()));
     }
 
     /** The day, ISO week and month of every date. */
-    static List<Window> windowsOf(Collection<LocalDate> dates) {
+    private static List<Window> windowsOf(Collection<LocalDate> dates) {
         Set<Window> windows = new LinkedHashSet<>();
         for (LocalDate date : new TreeSet<>(dates)) {
             for (WindowKind kind : WindowKind.values()) {
@@ -161,7 +160,7 @@ public class AttainmentJudge {
      * The advisory lock key of an item's window: item id, window kind and the window's first day as days since
      * 1970 (20 bits, to the year 4840) in one bigint.
      */
-    static long lockKey(long itemId, Window window) {
+    private static long lockKey(long itemId, Window window) {
         return (itemId << 22) | ((long) window.kind().ordinal() << 20) | window.start().toEpochDay();
     }
 

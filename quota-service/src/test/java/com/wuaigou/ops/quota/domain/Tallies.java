@@ -2,10 +2,8 @@ package com.wuaigou.ops.quota.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Running totals summed straight from logs with the service's own {@link Contribution} arithmetic. */
@@ -18,7 +16,7 @@ public final class Tallies {
     public static Tally group(ItemSpec item, List<LogFact> logs) {
         List<Contribution> contributions = logs.stream().map(log -> Contribution.of(item, log)).toList();
         return new Tally(sumByDay(contributions.stream().map(Contribution::item).toList()),
-                distinct(contributions.stream().flatMap(c -> c.covers().stream()).toList()));
+                contributions.stream().flatMap(c -> c.covers().stream()).distinct().toList());
     }
 
     /** A person's totals of an item: every log crediting them. */
@@ -26,7 +24,7 @@ public final class Tallies {
         List<Contribution> contributions = logs.stream().filter(log -> log.crew().contains(staffId))
                 .map(log -> Contribution.of(item, log)).toList();
         return new Tally(sumByDay(contributions.stream().map(Contribution::perPerson).toList()),
-                distinct(contributions.stream().flatMap(c -> c.covers().stream()).filter(c -> c.staffId() == staffId).toList()));
+                contributions.stream().flatMap(c -> c.covers().stream()).filter(c -> c.staffId() == staffId).distinct().toList());
     }
 
     /** A person's day totals over all items. */
@@ -41,10 +39,5 @@ public final class Tallies {
         Map<LocalDate, DayTotal> byDay = new TreeMap<>();
         totals.forEach(total -> byDay.merge(total.day(), total, DayTotal::plus));
         return List.copyOf(byDay.values());
-    }
-
-    private static List<SlotCover> distinct(List<SlotCover> covers) {
-        Set<SlotCover> unique = new LinkedHashSet<>(covers);
-        return List.copyOf(unique);
     }
 }
