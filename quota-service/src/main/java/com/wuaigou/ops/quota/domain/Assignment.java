@@ -56,8 +56,7 @@ public class Assignment extends PanacheEntityBase {
     }
 
     public TargetRange share() {
-        return isWhole() ? null : new TargetRange(TargetRange.plain(shareMin),
-                shareMax == null ? null : TargetRange.plain(shareMax));
+        return TargetRange.stored(shareMin, shareMax);
     }
 
     public boolean covers(LocalDate date) {

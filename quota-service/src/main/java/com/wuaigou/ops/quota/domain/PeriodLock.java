@@ -47,8 +47,4 @@ public class PeriodLock extends PanacheEntityBase {
     public boolean isActive() {
         return reopenedAt == null;
     }
-
-    public static boolean isLocked(String groupCode, LocalDate date) {
-        return count("groupCode = ?1 and startDate <= ?2 and endDate >= ?2 and reopenedAt is null", groupCode, date) > 0;
-    }
 }

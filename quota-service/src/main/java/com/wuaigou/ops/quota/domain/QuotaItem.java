@@ -56,6 +56,11 @@ public class QuotaItem extends PanacheEntityBase {
     }
 
     public List<String> slotList() {
+        return slotsOf(slots);
+    }
+
+    /** The slots of the stored column, which separates them with semicolons. */
+    public static List<String> slotsOf(String slots) {
         if (slots == null || slots.isBlank()) {
             return List.of();
         }

@@ -40,7 +40,6 @@ public class QuotaTarget extends PanacheEntityBase {
 
     /** The number as a range, or null for an item without one. */
     public TargetRange range() {
-        return targetMin == null ? null : new TargetRange(TargetRange.plain(targetMin),
-                targetMax == null ? null : TargetRange.plain(targetMax));
+        return TargetRange.stored(targetMin, targetMax);
     }
 }

@@ -17,6 +17,11 @@ public record TargetRange(BigDecimal low, BigDecimal high) {
         }
     }
 
+    /** A range as its two columns store it: no low end means no range; no high end, a single number. */
+    public static TargetRange stored(BigDecimal low, BigDecimal high) {
+        return low == null ? null : new TargetRange(plain(low), high == null ? null : plain(high));
+    }
+
     public static TargetRange of(String low, String high) {
         return new TargetRange(new BigDecimal(low), high == null ? null : new BigDecimal(high));
     }

@@ -1,7 +1,7 @@
 package com.wuaigou.ops.quota.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.common.events.Outbox;
-import com.wuaigou.ops.quota.domain.Assignment;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.AttainmentCalculator;
 import com.wuaigou.ops.quota.domain.Contribution;
@@ -10,8 +10,6 @@ import com.wuaigou.ops.quota.domain.ItemAttainment;
 import com.wuaigou.ops.quota.domain.ItemSpec;
 import com.wuaigou.ops.quota.domain.LogFact;
 import com.wuaigou.ops.quota.domain.QuotaItem;
-import com.wuaigou.ops.quota.domain.QuotaTarget;
-import com.wuaigou.ops.quota.domain.Shape;
 import com.wuaigou.ops.quota.domain.SlotCover;
 import com.wuaigou.ops.quota.domain.Tally;
 import com.wuaigou.ops.quota.domain.Window;
@@ -24,13 +22,11 @@ import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +55,15 @@ public class AttainmentJudge {
     private final CalendarService calendars;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final ObjectMapper json;
 
-    AttainmentJudge(AttainmentTotals totals, CalendarService calendars, Outbox outbox, EntityManager entityManager) {
+    AttainmentJudge(AttainmentTotals totals, CalendarService calendars, Outbox outbox, EntityManager entityManager,
+                    ObjectMapper json) {
         this.totals = totals;
         this.calendars = calendars;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     /**
@@ -178,33 +177,25 @@ public class AttainmentJudge {
 
     /**
      * Judges the items' windows for their groups and the people (everyone involved when null), reading everything in
-     * one query per kind whatever the number of items; the caller holds the windows' locks.
+     * one statement whatever the number of items; the caller holds the windows' locks.
      */
     private void judge(List<Long> itemIds, Collection<Long> people, List<Window> windows) {
-        Map<Long, List<QuotaTarget>> targets = QuotaTarget.<QuotaTarget>list("itemId in ?1", itemIds).stream()
-                .collect(Collectors.groupingBy(t -> t.itemId));
-        List<ItemSpec> items = QuotaItem.<QuotaItem>list("id in ?1", itemIds).stream()
-                .map(item -> CatalogService.spec(item, targets.getOrDefault(item.id, List.of())))
-                .sorted(Comparator.comparing(ItemSpec::id)).toList();
         LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
-        List<Long> coverageItems = items.stream().filter(i -> i.shape() == Shape.COVERAGE).map(ItemSpec::id).toList();
-        Map<Long, List<SlotCover>> covers = totals.covers(coverageItems, null, from, to).stream()
-                .collect(Collectors.groupingBy(SlotCover::itemId));
-        Map<Long, List<DayTotal>> itemDays = totals.itemDays(itemIds, from, to).stream()
-                .collect(Collectors.groupingBy(DayTotal::itemId));
-        Map<List<Long>, List<DayTotal>> personDays = totals.personDays(people, itemIds, from, to).stream()
+        JudgingFacts facts = JudgingFacts.read(entityManager, json, itemIds, people, from, to);
+        Map<Long, List<SlotCover>> covers = facts.covers().stream().collect(Collectors.groupingBy(SlotCover::itemId));
+        Map<Long, List<DayTotal>> itemDays = facts.itemDays().stream().collect(Collectors.groupingBy(DayTotal::itemId));
+        Map<List<Long>, List<DayTotal>> personDays = facts.personDays().stream()
                 .collect(Collectors.groupingBy(d -> List.of(d.total().itemId(), d.staffId()),
                         Collectors.mapping(AttainmentTotals.PersonDay::total, Collectors.toList())));
-        Map<StateKey, Boolean> states = states(itemIds, from, to);
-        List<Assignment> assignments = people == null
-                ? Assignment.list("itemId in ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?3)", itemIds, to, from)
-                : people.isEmpty() ? List.of() : Assignment.list("itemId in ?1 and staffId in ?2", itemIds, people);
-        Map<List<Long>, List<AssignmentSpan>> spans = assignments.stream().collect(Collectors.groupingBy(
-                a -> List.of(a.itemId, a.staffId), Collectors.mapping(Assignment::span, Collectors.toList())));
-        AttainmentCalculator calculator = new AttainmentCalculator(calendars.calendar());
+        Map<StateKey, Boolean> states = facts.states().stream().collect(Collectors.toMap(
+                row -> new StateKey(row.itemId(), row.subjectType(), row.subjectId(), row.window()),
+                JudgingFacts.StateRow::met));
+        Map<List<Long>, List<AssignmentSpan>> spans = facts.assignments().stream().collect(Collectors.groupingBy(
+                a -> List.of(a.itemId(), a.staffId()), Collectors.mapping(JudgingFacts.SpanRow::span, Collectors.toList())));
+        AttainmentCalculator calculator = new AttainmentCalculator(calendars.calendar(facts.calendarExceptions()));
         List<StateChange> changes = new ArrayList<>();
-        for (ItemSpec item : items) {
+        for (ItemSpec item : facts.specs()) {
             Set<Long> subjects = new TreeSet<>();
             if (people != null) {
                 subjects.addAll(people);
@@ -240,23 +231,6 @@ public class AttainmentJudge {
         if (met != Boolean.TRUE.equals(states.get(key))) {
             changes.add(new StateChange(key, met, figures));
         }
-    }
-
-    private Map<StateKey, Boolean> states(List<Long> itemIds, LocalDate from, LocalDate to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select item_id, subject_type, subject_id, window_kind, window_start, met from attainment_state
-                        where item_id in (:items) and window_start between :from and :to""")
-                .setParameter("items", itemIds).setParameter("from", from).setParameter("to", to)
-                .getResultList();
-        Map<StateKey, Boolean> states = new HashMap<>();
-        for (Object[] row : rows) {
-            LocalDate start = row[4] instanceof LocalDate date ? date : ((Date) row[4]).toLocalDate();
-            WindowKind kind = WindowKind.valueOf((String) row[3]);
-            states.put(new StateKey(((Number) row[0]).longValue(), (String) row[1], (String) row[2], Window.of(kind, start)),
-                    (Boolean) row[5]);
-        }
-        return states;
     }
 
     private void record(List<StateChange> changes) {

@@ -35,8 +35,8 @@ public class AttainmentTotals {
             .thenComparing(SlotCover::slot).thenComparingLong(SlotCover::staffId);
 
     /**
-     * Adds the contributions of new or corrected logs and takes away those of their former states: at most one
-     * statement per table, whatever the crew size. All contributions are of one item.
+     * Adds the contributions of new or corrected logs and takes away those of their former states, in one statement
+     * for the three tables whatever the crew size. All contributions are of one item.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<Contribution> added, List<Contribution> removed) {
@@ -46,13 +46,61 @@ public class AttainmentTotals {
         Map<SlotCover, Integer> coverDeltas = new TreeMap<>(COVER_ORDER);
         collect(added, 1, personDeltas, itemDeltas, coverDeltas);
         collect(removed, -1, personDeltas, itemDeltas, coverDeltas);
-        if (!personDeltas.isEmpty()) {
-            upsertPersonDays(personDeltas);
-            upsertItemDays(itemDeltas.values());
+        if (personDeltas.isEmpty()) {
+            return;
         }
-        if (!coverDeltas.isEmpty()) {
-            upsertCovers(coverDeltas);
-        }
+        Collection<DayTotal> people = personDeltas.values();
+        Collection<DayTotal> items = itemDeltas.values();
+        Collection<SlotCover> covers = coverDeltas.keySet();
+        entityManager.createNativeQuery("""
+                        with person as (
+                            insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes,
+                                credited_minutes)
+                            select * from unnest(cast(:staff as bigint[]), cast(:personItems as bigint[]),
+                                cast(:personDays as date[]), cast(:personLogs as integer[]),
+                                cast(:personQuantities as numeric[]), cast(:personLogged as bigint[]),
+                                cast(:personCredited as bigint[]))
+                            on conflict (staff_id, work_date, item_id) do update set
+                                logs = person_item_day.logs + excluded.logs,
+                                quantity = person_item_day.quantity + excluded.quantity,
+                                logged_minutes = person_item_day.logged_minutes + excluded.logged_minutes,
+                                credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes),
+                        item as (
+                            insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
+                            select * from unnest(cast(:items as bigint[]), cast(:days as date[]),
+                                cast(:logs as integer[]), cast(:quantities as numeric[]), cast(:logged as bigint[]),
+                                cast(:credited as bigint[]))
+                            on conflict (item_id, work_date) do update set
+                                logs = item_day.logs + excluded.logs,
+                                quantity = item_day.quantity + excluded.quantity,
+                                logged_minutes = item_day.logged_minutes + excluded.logged_minutes,
+                                credited_minutes = item_day.credited_minutes + excluded.credited_minutes),
+                        cover as (
+                            insert into slot_cover (item_id, work_date, slot, staff_id, logs)
+                            select * from unnest(cast(:coverItems as bigint[]), cast(:coverDays as date[]),
+                                cast(:coverSlots as varchar[]), cast(:coverStaff as bigint[]), cast(:coverLogs as integer[]))
+                            on conflict (item_id, work_date, slot, staff_id) do update set
+                                logs = slot_cover.logs + excluded.logs)
+                        select 1""")
+                .setParameter("staff", SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId))
+                .setParameter("personItems", SqlArrays.of(people, DayTotal::itemId))
+                .setParameter("personDays", SqlArrays.of(people, DayTotal::day))
+                .setParameter("personLogs", SqlArrays.of(people, DayTotal::logs))
+                .setParameter("personQuantities", SqlArrays.of(people, DayTotal::quantity))
+                .setParameter("personLogged", SqlArrays.of(people, DayTotal::loggedMinutes))
+                .setParameter("personCredited", SqlArrays.of(people, DayTotal::creditedMinutes))
+                .setParameter("items", SqlArrays.of(items, DayTotal::itemId))
+                .setParameter("days", SqlArrays.of(items, DayTotal::day))
+                .setParameter("logs", SqlArrays.of(items, DayTotal::logs))
+                .setParameter("quantities", SqlArrays.of(items, DayTotal::quantity))
+                .setParameter("logged", SqlArrays.of(items, DayTotal::loggedMinutes))
+                .setParameter("credited", SqlArrays.of(items, DayTotal::creditedMinutes))
+                .setParameter("coverItems", SqlArrays.of(covers, SlotCover::itemId))
+                .setParameter("coverDays", SqlArrays.of(covers, SlotCover::day))
+                .setParameter("coverSlots", SqlArrays.of(covers, SlotCover::slot))
+                .setParameter("coverStaff", SqlArrays.of(covers, SlotCover::staffId))
+                .setParameter("coverLogs", SqlArrays.of(coverDeltas.values()))
+                .getSingleResult();
     }
 
     private static void collect(List<Contribution> contributions, int sign, Map<PersonDayKey, DayTotal> personDeltas,
@@ -66,62 +114,6 @@ public class AttainmentTotals {
             itemDeltas.merge(item.day(), item, DayTotal::plus);
             contribution.covers().forEach(cover -> coverDeltas.merge(cover, sign, Integer::sum));
         }
-    }
-
-    private void upsertPersonDays(Map<PersonDayKey, DayTotal> deltas) {
-        List<Long> staff = deltas.keySet().stream().map(PersonDayKey::staffId).toList();
-        entityManager.createNativeQuery("""
-                        insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
-                        select * from unnest(cast(:staff as bigint[]), cast(:items as bigint[]), cast(:days as date[]),
-                            cast(:logs as integer[]), cast(:quantities as numeric[]), cast(:logged as bigint[]),
-                            cast(:credited as bigint[]))
-                        on conflict (staff_id, work_date, item_id) do update set
-                            logs = person_item_day.logs + excluded.logs,
-                            quantity = person_item_day.quantity + excluded.quantity,
-                            logged_minutes = person_item_day.logged_minutes + excluded.logged_minutes,
-                            credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes""")
-                .setParameter("staff", SqlArrays.of(staff))
-                .setParameter("items", SqlArrays.of(deltas.values(), DayTotal::itemId))
-                .setParameter("days", SqlArrays.of(deltas.values(), DayTotal::day))
-                .setParameter("logs", SqlArrays.of(deltas.values(), DayTotal::logs))
-                .setParameter("quantities", SqlArrays.of(deltas.values(), DayTotal::quantity))
-                .setParameter("logged", SqlArrays.of(deltas.values(), DayTotal::loggedMinutes))
-                .setParameter("credited", SqlArrays.of(deltas.values(), DayTotal::creditedMinutes))
-                .executeUpdate();
-    }
-
-    private void upsertItemDays(Collection<DayTotal> deltas) {
-        entityManager.createNativeQuery("""
-                        insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
-                        select * from unnest(cast(:items as bigint[]), cast(:days as date[]), cast(:logs as integer[]),
-                            cast(:quantities as numeric[]), cast(:logged as bigint[]), cast(:credited as bigint[]))
-                        on conflict (item_id, work_date) do update set
-                            logs = item_day.logs + excluded.logs,
-                            quantity = item_day.quantity + excluded.quantity,
-                            logged_minutes = item_day.logged_minutes + excluded.logged_minutes,
-                            credited_minutes = item_day.credited_minutes + excluded.credited_minutes""")
-                .setParameter("items", SqlArrays.of(deltas, DayTotal::itemId))
-                .setParameter("days", SqlArrays.of(deltas, DayTotal::day))
-                .setParameter("logs", SqlArrays.of(deltas, DayTotal::logs))
-                .setParameter("quantities", SqlArrays.of(deltas, DayTotal::quantity))
-                .setParameter("logged", SqlArrays.of(deltas, DayTotal::loggedMinutes))
-                .setParameter("credited", SqlArrays.of(deltas, DayTotal::creditedMinutes))
-                .executeUpdate();
-    }
-
-    private void upsertCovers(Map<SlotCover, Integer> deltas) {
-        Collection<SlotCover> covers = deltas.keySet();
-        entityManager.createNativeQuery("""
-                        insert into slot_cover (item_id, work_date, slot, staff_id, logs)
-                        select * from unnest(cast(:items as bigint[]), cast(:days as date[]), cast(:slots as varchar[]),
-                            cast(:staff as bigint[]), cast(:logs as integer[]))
-                        on conflict (item_id, work_date, slot, staff_id) do update set logs = slot_cover.logs + excluded.logs""")
-                .setParameter("items", SqlArrays.of(covers, SlotCover::itemId))
-                .setParameter("days", SqlArrays.of(covers, SlotCover::day))
-                .setParameter("slots", SqlArrays.of(covers, SlotCover::slot))
-                .setParameter("staff", SqlArrays.of(covers, SlotCover::staffId))
-                .setParameter("logs", SqlArrays.of(deltas.values()))
-                .executeUpdate();
     }
 
     /** The people's day totals (everyone's when null) on the items (every item when null) between two dates. */

@@ -41,6 +41,11 @@ public class CalendarService {
         // Read as values, not entities: the calendar is read on every write, and managed rows would be dirty-checked.
         CalendarDay.getEntityManager().createQuery("select c.day, c.kind from CalendarDay c", Object[].class)
                 .getResultList().forEach(row -> exceptions.put((LocalDate) row[0], (DayKind) row[1]));
+        return calendar(exceptions);
+    }
+
+    /** The configured working weekdays with these holidays and make-up working days. */
+    public WorkingCalendar calendar(Map<LocalDate, DayKind> exceptions) {
         return new WorkingCalendar(config.calendar().workingWeekdays(), exceptions);
     }
 

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
-import com.wuaigou.ops.quota.domain.Assignment;
 import com.wuaigou.ops.quota.domain.LogFact;
-import com.wuaigou.ops.quota.domain.PeriodLock;
 import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.Shape;
@@ -79,10 +77,6 @@ public class WorkLogService {
             return new Answer(json(render.apply(create(input, callerId))), false);
         }
         String hash = hash(input);
-        Answer earlier = storedAnswer(callerId, idempotencyKey, hash);
-        if (earlier != null) {
-            return earlier;
-        }
         // Claiming the key first makes a concurrent retry wait here and then find the first answer.
         int claimed = entityManager.createNativeQuery("""
                         insert into idempotent_request (caller_id, idem_key, request_hash, status, body, created_at)
@@ -100,15 +94,12 @@ public class WorkLogService {
         return new Answer(body, false);
     }
 
-    /** The first answer given to this caller and key, or null; the same key for another request is refused. */
+    /** The first answer given to this caller and key; the same key for another request is refused. */
     private Answer storedAnswer(long callerId, String idempotencyKey, String hash) {
         Object[] stored = (Object[]) entityManager.createNativeQuery(
                         "select request_hash, body from idempotent_request where caller_id = :caller and idem_key = :key")
                 .setParameter("caller", callerId).setParameter("key", idempotencyKey)
-                .getResultStream().findFirst().orElse(null);
-        if (stored == null) {
-            return null;
-        }
+                .getSingleResult();
         if (!hash.equals(stored[0])) {
             throw ProblemException.ruleViolation("idempotency-key-reused", "Idempotency-Key " + idempotencyKey
                     + " was used for a different request", List.of(new Problem.FieldError("Idempotency-Key", "reused")));
@@ -137,12 +128,12 @@ public class WorkLogService {
             throw ProblemException.conflict("stale-version", "Work log " + id + " is at version " + log.version
                     + ", not " + expectedVersion);
         }
-        requireUnlocked(log.groupCode, log.workDate);
+        requireUnlocked(dayOfWork(log.groupCode, log.staffId, log.itemId, log.workDate));
         QuotaItem item = QuotaItem.findById(log.itemId);
         RosterStaff staff = roster.requireWorking(log.staffId, "staffId");
         LocalDate workDate = input.workDate() == null ? log.workDate : input.workDate();
         String group = staff.groupOn(workDate);
-        requireUnlocked(group, workDate);
+        DayOfWork day = requireUnlocked(dayOfWork(group, log.staffId, item.id, workDate));
         String before = json(LogState.of(log));
         LogFact previous = fact(log);
         Set<Long> crew = validated(item, staff, workDate, input);
@@ -155,7 +146,7 @@ public class WorkLogService {
         log.note = input.note();
         log.crew.clear();
         log.crew.addAll(crew);
-        log.unplanned = !planned(log.staffId, item.id, workDate);
+        log.unplanned = !day.planned();
         log.revision++;
         entityManager.flush();
 
@@ -219,7 +210,7 @@ public class WorkLogService {
             throw ProblemException.forbidden("Staff log only their own work");
         }
         Set<Long> crew = validated(item, staff, input.workDate(), input);
-        requireUnlocked(group, input.workDate());
+        DayOfWork day = requireUnlocked(dayOfWork(group, staff.id, item.id, input.workDate()));
 
         WorkLog log = new WorkLog();
         log.staffId = staff.id;
@@ -231,7 +222,7 @@ public class WorkLogService {
         log.slot = input.slot();
         log.note = input.note();
         log.crew.addAll(crew);
-        log.unplanned = !planned(staff.id, item.id, input.workDate());
+        log.unplanned = !day.planned();
         log.createdBy = callerId;
         log.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         log.persist();
@@ -284,15 +275,28 @@ public class WorkLogService {
         return ProblemException.ruleViolation(rule, detail, List.of(new Problem.FieldError(field, detail)));
     }
 
-    private static void requireUnlocked(String groupCode, LocalDate date) {
-        if (PeriodLock.isLocked(groupCode, date)) {
-            throw refusal("period-locked", "workDate", "The period of " + date + " is locked for group " + groupCode);
-        }
+    /** What a log's day holds for it: whether its group's period is locked, and whether its item is assigned to the person. */
+    private record DayOfWork(String groupCode, LocalDate date, boolean locked, boolean planned) {
     }
 
-    private static boolean planned(long staffId, long itemId, LocalDate date) {
-        return Assignment.count("staffId = ?1 and itemId = ?2 and validFrom <= ?3 and (validTo is null or validTo >= ?3)",
-                staffId, itemId, date) > 0;
+    /** Both facts of the day in one read, since every log and correction needs them. */
+    private DayOfWork dayOfWork(String groupCode, long staffId, long itemId, LocalDate date) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        select exists (select 1 from period_lock where group_code = :group and start_date <= :date
+                                           and end_date >= :date and reopened_at is null),
+                               exists (select 1 from assignment where staff_id = :staff and item_id = :item
+                                           and valid_from <= :date and (valid_to is null or valid_to >= :date))""")
+                .setParameter("group", groupCode).setParameter("date", date)
+                .setParameter("staff", staffId).setParameter("item", itemId)
+                .getSingleResult();
+        return new DayOfWork(groupCode, date, (Boolean) row[0], (Boolean) row[1]);
+    }
+
+    private static DayOfWork requireUnlocked(DayOfWork day) {
+        if (day.locked()) {
+            throw refusal("period-locked", "workDate", "The period of " + day.date() + " is locked for group " + day.groupCode());
+        }
+        return day;
     }
 
     private void requireRead(WorkLog log) {

@@ -1,0 +1,138 @@
+package com.wuaigou.ops.quota.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.quota.domain.AssignmentSpan;
+import com.wuaigou.ops.quota.domain.DayKind;
+import com.wuaigou.ops.quota.domain.DayTotal;
+import com.wuaigou.ops.quota.domain.ItemSpec;
+import com.wuaigou.ops.quota.domain.Period;
+import com.wuaigou.ops.quota.domain.QuotaItem;
+import com.wuaigou.ops.quota.domain.Shape;
+import com.wuaigou.ops.quota.domain.SlotCover;
+import com.wuaigou.ops.quota.domain.TargetRange;
+import com.wuaigou.ops.quota.domain.Window;
+import com.wuaigou.ops.quota.domain.WindowKind;
+import jakarta.persistence.EntityManager;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Everything judging reads of some items between two dates, fetched in one statement: the items and their numbers,
+ * the group's and the people's day totals, slot covers, the stored judgements, the assignments and the calendar's
+ * exceptions. A write judges on every log, and a dozen round trips per write cost more than the judging itself.
+ */
+record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal> itemDays, List<AttainmentTotals.PersonDay> personDays,
+                    List<SlotCover> covers, List<StateRow> states, List<SpanRow> assignments,
+                    List<CalendarRow> calendar) {
+
+    /** A catalog item's columns that the arithmetic uses. */
+    record ItemRow(long id, String code, String groupCode, Shape shape, Period period, String unit, Integer stdMinutes,
+                   String slots, LocalDate retiredOn) {
+    }
+
+    record TargetRow(long itemId, LocalDate effectiveFrom, BigDecimal targetMin, BigDecimal targetMax) {
+    }
+
+    /** The last judgement stored for a subject's item in a window. */
+    record StateRow(long itemId, String subjectType, String subjectId, WindowKind windowKind, LocalDate windowStart,
+                    boolean met) {
+        Window window() {
+            return Window.of(windowKind, windowStart);
+        }
+    }
+
+    record SpanRow(long itemId, long staffId, LocalDate validFrom, LocalDate validTo, BigDecimal shareMin,
+                   BigDecimal shareMax) {
+        AssignmentSpan span() {
+            return new AssignmentSpan(validFrom, validTo, TargetRange.stored(shareMin, shareMax));
+        }
+    }
+
+    record CalendarRow(LocalDate day, DayKind kind) {
+    }
+
+    private static final String SQL = """
+            select cast(json_build_object(
+              'items', (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'groupCode', group_code,
+                    'shape', shape, 'period', period, 'unit', unit, 'stdMinutes', std_minutes, 'slots', slots,
+                    'retiredOn', retired_on)), '[]')
+                  from quota_item where id = any(cast(:items as bigint[]))),
+              'targets', (select coalesce(json_agg(json_build_object('itemId', item_id, 'effectiveFrom', effective_from,
+                    'targetMin', target_min, 'targetMax', target_max)), '[]')
+                  from quota_target where item_id = any(cast(:items as bigint[]))),
+              'itemDays', (select coalesce(json_agg(json_build_object('itemId', item_id, 'day', work_date, 'logs', logs,
+                    'quantity', quantity, 'loggedMinutes', logged_minutes, 'creditedMinutes', credited_minutes)), '[]')
+                  from item_day where item_id = any(cast(:items as bigint[])) and work_date between :from and :to
+                    and logs > 0),
+              'personDays', (select coalesce(json_agg(json_build_object('staffId', staff_id, 'total', json_build_object(
+                    'itemId', item_id, 'day', work_date, 'logs', logs, 'quantity', quantity,
+                    'loggedMinutes', logged_minutes, 'creditedMinutes', credited_minutes))), '[]')
+                  from person_item_day where item_id = any(cast(:items as bigint[])) and work_date between :from and :to
+                    and logs > 0 %s),
+              'covers', (select coalesce(json_agg(json_build_object('itemId', c.item_id, 'day', c.work_date,
+                    'slot', c.slot, 'staffId', c.staff_id)), '[]')
+                  from slot_cover c join quota_item i on i.id = c.item_id and i.shape = 'COVERAGE'
+                  where c.item_id = any(cast(:items as bigint[])) and c.work_date between :from and :to and c.logs > 0),
+              'states', (select coalesce(json_agg(json_build_object('itemId', item_id, 'subjectType', subject_type,
+                    'subjectId', subject_id, 'windowKind', window_kind, 'windowStart', window_start, 'met', met)), '[]')
+                  from attainment_state where item_id = any(cast(:items as bigint[]))
+                    and window_start between :from and :to),
+              'assignments', (select coalesce(json_agg(json_build_object('itemId', item_id, 'staffId', staff_id,
+                    'validFrom', valid_from, 'validTo', valid_to, 'shareMin', share_min, 'shareMax', share_max)), '[]')
+                  from assignment where item_id = any(cast(:items as bigint[])) and %s),
+              'calendar', (select coalesce(json_agg(json_build_object('day', day, 'kind', kind)), '[]')
+                  from calendar_day where day between :calendarFrom and :calendarTo)
+            ) as text)""";
+    private static final String FOR_PEOPLE = SQL.formatted("and staff_id = any(cast(:people as bigint[]))",
+            "staff_id = any(cast(:people as bigint[]))");
+    private static final String FOR_EVERYONE = SQL.formatted("",
+            "valid_from <= :to and (valid_to is null or valid_to >= :from)");
+
+    /**
+     * Reads the facts of the items between two dates, for the people given or, when null, for everyone: their day
+     * totals and the assignments in force at some time between the dates. The calendar reaches a week beyond the
+     * months of the dates, as far as a week or month holding one of them does.
+     */
+    static JudgingFacts read(EntityManager entityManager, ObjectMapper json, Collection<Long> itemIds,
+                             Collection<Long> people, LocalDate from, LocalDate to) {
+        var query = entityManager.createNativeQuery(people == null ? FOR_EVERYONE : FOR_PEOPLE)
+                .setParameter("items", SqlArrays.of(itemIds))
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("calendarFrom", from.with(TemporalAdjusters.firstDayOfMonth()).minusDays(7))
+                .setParameter("calendarTo", to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7));
+        if (people != null) {
+            query.setParameter("people", SqlArrays.of(people));
+        }
+        try {
+            return json.readValue((String) query.getSingleResult(), JudgingFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The judging facts read from the database are not the expected JSON", e);
+        }
+    }
+
+    /** The items with their numbers' history, by id. */
+    List<ItemSpec> specs() {
+        Map<Long, List<TargetRow>> byItem = targets.stream().collect(Collectors.groupingBy(TargetRow::itemId));
+        return items.stream().map(item -> {
+            TreeMap<LocalDate, TargetRange> history = new TreeMap<>();
+            byItem.getOrDefault(item.id(), List.of())
+                    .forEach(target -> history.put(target.effectiveFrom(), TargetRange.stored(target.targetMin(), target.targetMax())));
+            return new ItemSpec(item.id(), item.code(), item.groupCode(), item.shape(), item.period(), item.unit(),
+                    item.stdMinutes(), QuotaItem.slotsOf(item.slots()), history, item.retiredOn());
+        }).sorted(Comparator.comparing(ItemSpec::id)).toList();
+    }
+
+    Map<LocalDate, DayKind> calendarExceptions() {
+        return calendar.stream().collect(Collectors.toMap(CalendarRow::day, CalendarRow::kind));
+    }
+}
