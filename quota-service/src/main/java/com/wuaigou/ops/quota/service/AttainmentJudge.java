@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +179,7 @@ public class AttainmentJudge {
      * one statement whatever the number of items; the caller holds the windows' locks.
      */
     private void judge(List<Long> itemIds, Collection<Long> people, List<Window> windows) {
-        LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
-        JudgingFacts facts = JudgingFacts.read(entityManager, json, itemIds, people, from, to);
+        JudgingFacts facts = JudgingFacts.read(entityManager, json, itemIds, people, windows);
         Map<Long, List<SlotCover>> covers = facts.covers().stream().collect(Collectors.groupingBy(SlotCover::itemId));
         Map<Long, List<DayTotal>> itemDays = facts.itemDays().stream().collect(Collectors.groupingBy(DayTotal::itemId));
         Map<List<Long>, List<DayTotal>> personDays = facts.personDays().stream()

@@ -85,7 +85,8 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
               'states', (select coalesce(json_agg(json_build_object('itemId', item_id, 'subjectType', subject_type,
                     'subjectId', subject_id, 'windowKind', window_kind, 'windowStart', window_start, 'met', met)), '[]')
                   from attainment_state where item_id = any(cast(:items as bigint[]))
-                    and window_start between :from and :to),
+                    and (window_kind, window_start) in (select * from unnest(cast(:windowKinds as varchar[]),
+                        cast(:windowStarts as date[]))) %s),
               'assignments', (select coalesce(json_agg(json_build_object('itemId', item_id, 'staffId', staff_id,
                     'validFrom', valid_from, 'validTo', valid_to, 'shareMin', share_min, 'shareMax', share_max)), '[]')
                   from assignment where item_id = any(cast(:items as bigint[])) and %s),
@@ -93,21 +94,26 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
                   from calendar_day where day between :calendarFrom and :calendarTo)
             ) as text)""";
     private static final String FOR_PEOPLE = SQL.formatted("and staff_id = any(cast(:people as bigint[]))",
+            "and (subject_type = 'GROUP' or subject_id = any(cast(:people as varchar[])))",
             "staff_id = any(cast(:people as bigint[]))");
-    private static final String FOR_EVERYONE = SQL.formatted("",
+    private static final String FOR_EVERYONE = SQL.formatted("", "",
             "valid_from <= :to and (valid_to is null or valid_to >= :from)");
 
     /**
-     * Reads the facts of the items between two dates, for the people given or, when null, for everyone: their day
-     * totals and the assignments in force at some time between the dates. The calendar reaches a week beyond the
-     * months of the dates, as far as a week or month holding one of them does.
+     * Reads the facts of the items in the windows, for the people given (and the group) or, when null, for everyone:
+     * day totals, the judgements stored for these windows and the assignments in force at some time in them. The
+     * calendar reaches a week beyond the windows' months, as far as a week or month holding one of their days does.
      */
     static JudgingFacts read(EntityManager entityManager, ObjectMapper json, Collection<Long> itemIds,
-                             Collection<Long> people, LocalDate from, LocalDate to) {
+                             Collection<Long> people, List<Window> windows) {
+        LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
         var query = entityManager.createNativeQuery(people == null ? FOR_EVERYONE : FOR_PEOPLE)
                 .setParameter("items", SqlArrays.of(itemIds))
                 .setParameter("from", from)
                 .setParameter("to", to)
+                .setParameter("windowKinds", SqlArrays.of(windows, window -> window.kind().name()))
+                .setParameter("windowStarts", SqlArrays.of(windows, Window::start))
                 .setParameter("calendarFrom", from.with(TemporalAdjusters.firstDayOfMonth()).minusDays(7))
                 .setParameter("calendarTo", to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7));
         if (people != null) {
