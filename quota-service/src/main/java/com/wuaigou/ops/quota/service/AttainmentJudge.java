@@ -24,7 +24,6 @@ import org.hibernate.Session;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,11 +78,10 @@ public class AttainmentJudge {
         });
         List<Window> windows = windowsOf(dates);
         boolean judged = item.shape().hasTarget();
-        withoutAutoFlush(() -> {
-            if (judged) {
-                lock(List.of(item.id()), windows);
-            }
-            totals.apply(added.stream().map(log -> Contribution.of(item, log)).toList(),
+        // Nothing read here is changed by writing logs, so the caller's pending changes need no flush first.
+        withoutAutoFlush(false, () -> {
+            totals.apply(judged ? lockKeys(List.of(item.id()), windows) : List.of(),
+                    added.stream().map(log -> Contribution.of(item, log)).toList(),
                     removed.stream().map(log -> Contribution.of(item, log)).toList());
             if (judged) {
                 judge(List.of(item.id()), people, windows);
@@ -105,19 +103,22 @@ public class AttainmentJudge {
         if (windows.isEmpty() || judged.isEmpty()) {
             return;
         }
-        withoutAutoFlush(() -> {
+        withoutAutoFlush(true, () -> {
             lock(judged, windows);
             judge(judged, people, windows);
         });
     }
 
     /**
-     * Runs the locking, totals and judging statements with the caller's changes flushed once before them instead of
-     * before each query: they change no entity, so a dozen dirty checks of the session per write would be waste.
+     * Runs the locking, totals and judging statements without a flush before each of them: they change no entity, so
+     * a dirty check of the session per statement would be waste. With {@code flushFirst} the caller's changes (an
+     * assignment, a number, a calendar day) are written once before, since judging reads them.
      */
-    private void withoutAutoFlush(Runnable work) {
+    private void withoutAutoFlush(boolean flushFirst, Runnable work) {
         Session session = entityManager.unwrap(Session.class);
-        session.flush();
+        if (flushFirst) {
+            session.flush();
+        }
         FlushMode mode = session.getHibernateFlushMode();
         session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
@@ -162,15 +163,18 @@ public class AttainmentJudge {
         return (itemId << 22) | ((long) window.kind().ordinal() << 20) | window.start().toEpochDay();
     }
 
-    private void lock(Collection<Long> itemIds, Collection<Window> windows) {
-        long[] keys = itemIds.stream()
+    /** The lock keys of the items' windows, ascending: every writer takes them in this order. */
+    private static List<Long> lockKeys(Collection<Long> itemIds, Collection<Window> windows) {
+        return itemIds.stream()
                 .flatMap(item -> windows.stream().map(window -> lockKey(item, window)))
-                .mapToLong(Long::longValue).distinct().sorted().toArray();
-        String array = SqlArrays.of(Arrays.stream(keys).boxed().toList());
-        // The array is taken in its own order, ascending, one lock after the other.
+                .distinct().sorted().toList();
+    }
+
+    private void lock(Collection<Long> itemIds, Collection<Window> windows) {
+        // The array is taken in its own order, one lock after the other.
         entityManager.createNativeQuery(
                         "select count(*) from (select pg_advisory_xact_lock(k) from unnest(cast(:keys as bigint[])) k) locked")
-                .setParameter("keys", array)
+                .setParameter("keys", SqlArrays.of(lockKeys(itemIds, windows)))
                 .getSingleResult();
     }
 

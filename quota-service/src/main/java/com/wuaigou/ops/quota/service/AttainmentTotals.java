@@ -35,31 +35,36 @@ public class AttainmentTotals {
             .thenComparing(SlotCover::slot).thenComparingLong(SlotCover::staffId);
 
     /**
-     * Adds the contributions of new or corrected logs and takes away those of their former states, in one statement
-     * for the three tables whatever the crew size. All contributions are of one item.
+     * Takes the advisory locks given (in their order), then adds the contributions of new or corrected logs and takes
+     * away those of their former states: one statement for the locks and the three tables, whatever the crew size. All
+     * contributions are of one item.
+     *
+     * <p>The locks come first within the statement: every insert waits on a one-time filter reading the lock step, so
+     * no row is locked before all advisory locks are held, and writers never wait for each other in opposite orders.
+     * The upserts add to the latest committed rows whatever the statement's snapshot, so waiting inside it is safe.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(List<Contribution> added, List<Contribution> removed) {
+    public void apply(List<Long> locksFirst, List<Contribution> added, List<Contribution> removed) {
         // Sorted, so concurrent writers of overlapping rows lock them in the same order.
         Map<PersonDayKey, DayTotal> personDeltas = new TreeMap<>();
         Map<LocalDate, DayTotal> itemDeltas = new TreeMap<>();
         Map<SlotCover, Integer> coverDeltas = new TreeMap<>(COVER_ORDER);
         collect(added, 1, personDeltas, itemDeltas, coverDeltas);
         collect(removed, -1, personDeltas, itemDeltas, coverDeltas);
-        if (personDeltas.isEmpty()) {
-            return;
-        }
         Collection<DayTotal> people = personDeltas.values();
         Collection<DayTotal> items = itemDeltas.values();
         Collection<SlotCover> covers = coverDeltas.keySet();
         entityManager.createNativeQuery("""
-                        with person as (
+                        with locked as materialized (
+                            select count(pg_advisory_xact_lock(k)) as locks from unnest(cast(:locks as bigint[])) k),
+                        person as (
                             insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes,
                                 credited_minutes)
                             select * from unnest(cast(:staff as bigint[]), cast(:personItems as bigint[]),
                                 cast(:personDays as date[]), cast(:personLogs as integer[]),
                                 cast(:personQuantities as numeric[]), cast(:personLogged as bigint[]),
                                 cast(:personCredited as bigint[]))
+                            where (select locks from locked) >= 0
                             on conflict (staff_id, work_date, item_id) do update set
                                 logs = person_item_day.logs + excluded.logs,
                                 quantity = person_item_day.quantity + excluded.quantity,
@@ -70,6 +75,7 @@ public class AttainmentTotals {
                             select * from unnest(cast(:items as bigint[]), cast(:days as date[]),
                                 cast(:logs as integer[]), cast(:quantities as numeric[]), cast(:logged as bigint[]),
                                 cast(:credited as bigint[]))
+                            where (select locks from locked) >= 0
                             on conflict (item_id, work_date) do update set
                                 logs = item_day.logs + excluded.logs,
                                 quantity = item_day.quantity + excluded.quantity,
@@ -79,9 +85,11 @@ public class AttainmentTotals {
                             insert into slot_cover (item_id, work_date, slot, staff_id, logs)
                             select * from unnest(cast(:coverItems as bigint[]), cast(:coverDays as date[]),
                                 cast(:coverSlots as varchar[]), cast(:coverStaff as bigint[]), cast(:coverLogs as integer[]))
+                            where (select locks from locked) >= 0
                             on conflict (item_id, work_date, slot, staff_id) do update set
                                 logs = slot_cover.logs + excluded.logs)
-                        select 1""")
+                        select locks from locked""")
+                .setParameter("locks", SqlArrays.of(locksFirst))
                 .setParameter("staff", SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId))
                 .setParameter("personItems", SqlArrays.of(people, DayTotal::itemId))
                 .setParameter("personDays", SqlArrays.of(people, DayTotal::day))
