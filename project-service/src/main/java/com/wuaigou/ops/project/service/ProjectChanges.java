@@ -12,11 +12,13 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The frame of every change to a project: load it, honour {@code If-Match}, check the phase, and afterwards stamp the
- * project so its version moves (a concurrent change then fails with an optimistic lock, answered 409).
+ * The frame of every change to a project: load it, check that the caller may change it, honour {@code If-Match}, check
+ * the phase, and afterwards stamp the project so its version moves (a concurrent change then fails with an optimistic
+ * lock, answered 409).
  */
 @ApplicationScoped
 public class ProjectChanges {
@@ -31,10 +33,14 @@ public class ProjectChanges {
         return Project.<Project>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("project", id));
     }
 
-    /** The project to change; {@code ifMatch} (an ETag, {@code *} or absent) must name its current version. */
+    /**
+     * The project to change. {@code authorize} refuses a caller who may not make the change; only then must
+     * {@code ifMatch} (an ETag, {@code *} or absent) name the current version, so a refused caller learns no version.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Project load(long id, String ifMatch) {
+    public Project load(long id, String ifMatch, Consumer<Project> authorize) {
         Project project = find(id);
+        authorize.accept(project);
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")
                 && parseVersion(ifMatch) != project.version) {
             throw ProblemException.preconditionFailed("Project " + id + " is at version " + project.version

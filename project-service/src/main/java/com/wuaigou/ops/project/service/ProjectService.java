@@ -84,12 +84,13 @@ public class ProjectService {
     /** Replaces the core of an open project; only a supervisor may hand the lead to someone else. */
     @Transactional
     public Versioned<Project> edit(long id, String ifMatch, ProjectEdit request) {
-        Project project = changes.load(id, ifMatch);
-        access.requireLeadOrSupervisor(project, "edit the project");
+        Project project = changes.load(id, ifMatch, p -> {
+            access.requireLeadOrSupervisor(p, "edit the project");
+            if (!Objects.equals(p.leadId, request.leadId()) && !access.isSupervisor(p)) {
+                throw ProblemException.forbidden("Only the group's manager or a director may change the lead");
+            }
+        });
         changes.requirePhase(project, "edit the project", Phase.PLAN, Phase.DO, Phase.CHECK, Phase.ACT);
-        if (!Objects.equals(project.leadId, request.leadId()) && !access.isSupervisor(project)) {
-            throw ProblemException.forbidden("Only the group's manager or a director may change the lead");
-        }
         rejectIfAny(invalidCore(project.type, request.size(), request.leadId(), request.assistants(),
                 request.plannedStart(), request.plannedEnd()));
         applyCore(project, request.title(), request.size(), request.leadId(), request.assistants(),
@@ -101,8 +102,7 @@ public class ProjectService {
     /** Saves the proposal (possibly incomplete) during PLAN; any change withdraws an earlier approval. */
     @Transactional
     public Versioned<Project> propose(long id, String ifMatch, ProposalInput request) {
-        Project project = changes.load(id, ifMatch);
-        access.requireLeadOrSupervisor(project, "edit the proposal");
+        Project project = changes.load(id, ifMatch, p -> access.requireLeadOrSupervisor(p, "edit the proposal"));
         changes.requirePhase(project, "edit the proposal", Phase.PLAN);
         project.objectives = blankToNull(request.objectives());
         project.successCriteria.clear();
@@ -116,8 +116,7 @@ public class ProjectService {
     /** The group's manager or a director approves the plan; the PLAN to DO gate needs it. */
     @Transactional
     public Versioned<Project> approve(long id, String ifMatch) {
-        Project project = changes.load(id, ifMatch);
-        access.requireSupervisor(project, "approve the plan");
+        Project project = changes.load(id, ifMatch, p -> access.requireSupervisor(p, "approve the plan"));
         changes.requirePhase(project, "approve the plan", Phase.PLAN);
         project.approvedBy = access.me();
         project.approvedAt = changes.now();
