@@ -172,8 +172,6 @@ class AccessTest {
     }
 
     private static Map<String, Object> edit(Roster.Team team, long leadId) {
-        return Map.of("title", "Renamed", "size", "SMALL", "leadId", leadId,
-                "assistants", List.of(Map.of("staffId", team.assistantId(), "role", "designer")),
-                "plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(10).toString());
+        return Api.core(leadId, Map.of(team.assistantId(), "designer"));
     }
 }

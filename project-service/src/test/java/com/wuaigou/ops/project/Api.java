@@ -43,6 +43,14 @@ final class Api {
                 "plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(30).toString());
     }
 
+    /** The body of PUT /projects/{id}: a renamed core with this lead and these assistants (staff id to role). */
+    static Map<String, Object> core(long leadId, Map<Long, String> assistants) {
+        return Map.of("title", "Renamed", "size", "SMALL", "leadId", leadId,
+                "assistants", assistants.entrySet().stream()
+                        .map(a -> Map.of("staffId", a.getKey(), "role", a.getValue())).toList(),
+                "plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(10).toString());
+    }
+
     static long create(Roster.Team team) {
         return manager(team).body(newProject(team)).post(PROJECTS).then().statusCode(201)
                 .extract().jsonPath().getLong("id");

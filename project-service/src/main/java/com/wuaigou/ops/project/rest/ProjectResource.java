@@ -141,7 +141,9 @@ public class ProjectResource {
     @Path("{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Edit a project's core", description = "Title, size, lead, assistants and planned dates of "
-            + "an open project, by its lead or a supervisor; only a supervisor changes the lead.")
+            + "an open project, by its lead or a supervisor; only a supervisor changes the lead, and only before CHECK "
+            + "(409 lead-locked from CHECK on). Everyone who was ever lead or assistant stays in the project's member "
+            + "history.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -261,9 +263,9 @@ public class ProjectResource {
     @PUT
     @Path("{id}/evaluation")
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Record the evaluation", description = "During CHECK, by the group's manager or a director, "
-            + "never the lead: a result for each success criterion, a score, what went well and badly. Locked once "
-            + "recorded (a second attempt is 409).")
+    @Operation(summary = "Record the evaluation", description = "During CHECK, by the group's manager or a director "
+            + "who never led or assisted the project (403 otherwise): a result for each success criterion, a score, what "
+            + "went well and badly. Locked once recorded (a second attempt is 409).")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",

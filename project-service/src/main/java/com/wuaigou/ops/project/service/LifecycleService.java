@@ -102,13 +102,16 @@ public class LifecycleService {
         return result;
     }
 
-    /** The evaluation, by the group's manager or a director but never the lead; locked once recorded. */
+    /**
+     * The evaluation, by the group's manager or a director who never led or assisted the project (a lead handed on
+     * and taken back, or an assistant's seat left, still counts); locked once recorded.
+     */
     @Transactional
     public Versioned<Project> evaluate(long projectId, String ifMatch, EvaluationInput request) {
         Project project = changes.load(projectId, ifMatch, p -> {
             access.requireSupervisor(p, "evaluate the project");
-            if (p.isLead(access.me())) {
-                throw ProblemException.forbidden("The lead cannot evaluate their own project");
+            if (p.wasEverMember(access.me())) {
+                throw ProblemException.forbidden("Nobody evaluates a project they lead or have led or assisted");
             }
         });
         changes.requirePhase(project, "evaluate", Phase.CHECK);

@@ -91,6 +91,11 @@ public class ProjectService {
             }
         });
         changes.requirePhase(project, "edit the project", Phase.PLAN, Phase.DO, Phase.CHECK, Phase.ACT);
+        if (!Objects.equals(project.leadId, request.leadId()) && project.phase.fixesTheLead()) {
+            throw new ProblemException(409, "lead-locked", "Conflict", "The lead cannot change while the project is in "
+                    + project.phase + ": from CHECK on the lead's work is being judged",
+                    List.of(new Problem.FieldError("leadId", "must stay " + project.leadId + " in " + project.phase)));
+        }
         rejectIfAny(invalidCore(project.type, request.size(), request.leadId(), request.assistants(),
                 request.plannedStart(), request.plannedEnd()));
         applyCore(project, request.title(), request.size(), request.leadId(), request.assistants(),
@@ -156,13 +161,17 @@ public class ProjectService {
                                   List<AssistantInput> assistants, LocalDate start, LocalDate end) {
         project.title = title.trim();
         project.size = size;
-        project.leadId = leadId;
-        project.assistants.clear();
-        if (assistants != null) {
-            assistants.forEach(a -> project.assistants.add(new Assistant(a.staffId(), a.role().trim())));
-        }
+        project.replaceMembers(leadId, assistants(assistants));
         project.plannedStart = start;
         project.plannedEnd = end;
+    }
+
+    private static Set<Assistant> assistants(List<AssistantInput> assistants) {
+        Set<Assistant> result = new HashSet<>();
+        if (assistants != null) {
+            assistants.forEach(a -> result.add(new Assistant(a.staffId(), a.role().trim())));
+        }
+        return result;
     }
 
     static void rejectIfAny(List<Problem.FieldError> errors) {
