@@ -68,6 +68,13 @@ final class Api {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** Records an expense of {@code amount} today and answers its id. */
+    static long expense(RequestSpecification who, long projectId, long lineId, String amount) {
+        return who.body(Map.of("lineId", lineId, "amount", amount, "date", TODAY.toString(), "note", "spent"))
+                .post(PROJECTS + "/" + projectId + "/expenses").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
     static void propose(Roster.Team team, long projectId) {
         lead(team).body(Map.of("objectives", "Lift December sales by a fifth",
                         "successCriteria", List.of("GMV at least 120% of November", "2,000 new buyers")))

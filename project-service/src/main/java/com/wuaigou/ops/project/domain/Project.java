@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -168,6 +169,10 @@ public class Project extends PanacheEntityBase {
         this.assistants.clear();
         this.assistants.addAll(assistants);
         everMembers.addAll(memberIds());
+    }
+
+    public boolean hasMembers(Long leadId, Set<Assistant> assistants) {
+        return Objects.equals(this.leadId, leadId) && this.assistants.equals(assistants);
     }
 
     /** The lead first, then the assistants. */

@@ -109,7 +109,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -142,8 +142,8 @@ public class ProjectResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Edit a project's core", description = "Title, size, lead, assistants and planned dates of "
             + "an open project, by its lead or a supervisor; only a supervisor changes the lead, and only before CHECK "
-            + "(409 lead-locked from CHECK on). Everyone who was ever lead or assistant stays in the project's member "
-            + "history.")
+            + "(409 lead-locked from CHECK on). Once settled, lead, assistants and roles stay as settled (409 settled). "
+            + "Everyone who was ever lead or assistant stays in the project's member history.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -154,7 +154,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -180,7 +180,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -204,7 +204,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -219,8 +219,8 @@ public class ProjectResource {
     @Path("{id}/transitions")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Request a phase change", description = "Moves the project to the next phase, or cancels it "
-            + "with a reason. Each gate refuses with 422 listing every missing item in errors. Closing and cancelling "
-            + "are for the group's manager or a director.")
+            + "with a reason. Each gate refuses with 422 listing every missing item in errors; closing also waits until "
+            + "no expense is PENDING_APPROVAL. Closing and cancelling are for the group's manager or a director.")
     @APIResponse(responseCode = "201", description = "The accepted transition; ETag carries the project's new version",
             content = @Content(schema = @Schema(implementation = TransitionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -231,7 +231,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -276,7 +276,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -303,7 +303,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -319,7 +319,8 @@ public class ProjectResource {
     @Path("{id}/settlement")
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Settle the project", description = "During ACT, by the group's manager or a director: the "
-            + "final cost of every budget line (variance in the budget) and each member's share, adding up to 100%.")
+            + "final cost of every budget line (variance in the budget) and each member's share, adding up to 100%. "
+            + "From then on members, roles and budget lines are fixed (409 settled).")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -330,7 +331,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))

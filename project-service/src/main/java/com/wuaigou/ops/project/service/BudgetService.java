@@ -41,6 +41,7 @@ public class BudgetService {
     @Transactional
     public Versioned<BudgetLine> addLine(long projectId, String ifMatch, BudgetLineInput request) {
         Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "edit the budget"));
+        changes.requireUnsettled(project, "add budget lines", List.of());
         changes.requirePhase(project, "add budget lines", Phase.PLAN, Phase.DO);
         BudgetLine line = new BudgetLine();
         line.projectId = projectId;
@@ -54,6 +55,7 @@ public class BudgetService {
     @Transactional
     public Versioned<BudgetLine> editLine(long projectId, long lineId, String ifMatch, BudgetLineInput request) {
         Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "edit the budget"));
+        changes.requireUnsettled(project, "edit budget lines", List.of());
         changes.requirePhase(project, "edit budget lines", Phase.PLAN, Phase.DO);
         BudgetLine line = line(projectId, lineId);
         BigDecimal spent = spent(lineId);
@@ -101,6 +103,7 @@ public class BudgetService {
     @Transactional
     public Versioned<Expense> decide(long projectId, long expenseId, String ifMatch, boolean approve) {
         Project project = changes.load(projectId, ifMatch, p -> access.requireSupervisor(p, "approve overruns"));
+        changes.requirePhase(project, "decide on overruns", Phase.DO, Phase.CHECK, Phase.ACT);
         Expense expense = Expense.<Expense>findByIdOptional(expenseId).filter(e -> e.projectId == projectId)
                 .orElseThrow(() -> ProblemException.notFound("expense", expenseId));
         if (expense.status != ExpenseStatus.PENDING_APPROVAL) {

@@ -259,6 +259,8 @@ public class LifecycleService {
                     missing.add(new Problem.FieldError("settlement",
                             "no settlement (final cost per budget line and members' shares)"));
                 }
+                Expense.pendingOf(project.id).forEach(e -> missing.add(new Problem.FieldError("expenses[" + e.id + "]",
+                        "an overrun of " + e.amount + " still waits for the manager's decision")));
             }
             case CANCELLED -> {
                 if (reason == null) {

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.service;
 
+import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.project.domain.Phase;
 import com.wuaigou.ops.project.domain.Project;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -49,12 +51,34 @@ public class ProjectChanges {
         return project;
     }
 
+    /** The project must be in one of {@code allowed}; a CLOSED or CANCELLED one refuses every change with 409. */
     public void requirePhase(Project project, String what, Phase... allowed) {
+        requireOpen(project);
         Set<Phase> phases = EnumSet.copyOf(Arrays.asList(allowed));
         if (!phases.contains(project.phase)) {
             throw ProblemException.ruleViolation("wrong-phase", "Cannot " + what + " while project " + project.code
                     + " is in " + project.phase + "; allowed in " + phases.stream().map(Enum::name)
                     .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * What a settlement shares out and costs (members, roles, budget lines) stays as settled, so the settlement and
+     * the closed event always describe the project as it is.
+     */
+    public void requireUnsettled(Project project, String what, List<Problem.FieldError> changed) {
+        requireOpen(project);
+        if (project.isSettled()) {
+            throw new ProblemException(409, "settled", "Conflict", "Cannot " + what + ": project " + project.code
+                    + " was settled on " + project.settledAt + " and its members, roles and budget lines are fixed",
+                    changed);
+        }
+    }
+
+    private static void requireOpen(Project project) {
+        if (!project.phase.isOpen()) {
+            throw ProblemException.conflict("project-finished", "Project " + project.code + " is " + project.phase
+                    + "; nothing in its books changes any more");
         }
     }
 

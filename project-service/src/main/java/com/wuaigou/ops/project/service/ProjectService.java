@@ -70,7 +70,7 @@ public class ProjectService {
         project.code = request.code();
         project.type = request.type();
         project.groupCode = request.groupCode();
-        applyCore(project, request.title(), request.size(), request.leadId(), request.assistants(),
+        applyCore(project, request.title(), request.size(), request.leadId(), assistants(request.assistants()),
                 request.plannedStart(), request.plannedEnd());
         project.phase = Phase.PLAN;
         project.createdBy = access.me();
@@ -96,9 +96,14 @@ public class ProjectService {
                     + project.phase + ": from CHECK on the lead's work is being judged",
                     List.of(new Problem.FieldError("leadId", "must stay " + project.leadId + " in " + project.phase)));
         }
+        Set<Assistant> assistants = assistants(request.assistants());
+        if (!project.hasMembers(request.leadId(), assistants)) {
+            changes.requireUnsettled(project, "change the members", List.of(
+                    new Problem.FieldError("assistants", "must stay as settled: staff and roles")));
+        }
         rejectIfAny(invalidCore(project.type, request.size(), request.leadId(), request.assistants(),
                 request.plannedStart(), request.plannedEnd()));
-        applyCore(project, request.title(), request.size(), request.leadId(), request.assistants(),
+        applyCore(project, request.title(), request.size(), request.leadId(), assistants,
                 request.plannedStart(), request.plannedEnd());
         project.planChanged();
         return changes.done(project, access.me(), project);
@@ -158,10 +163,10 @@ public class ProjectService {
     }
 
     private static void applyCore(Project project, String title, ActivitySize size, Long leadId,
-                                  List<AssistantInput> assistants, LocalDate start, LocalDate end) {
+                                  Set<Assistant> assistants, LocalDate start, LocalDate end) {
         project.title = title.trim();
         project.size = size;
-        project.replaceMembers(leadId, assistants(assistants));
+        project.replaceMembers(leadId, assistants);
         project.plannedStart = start;
         project.plannedEnd = end;
     }
