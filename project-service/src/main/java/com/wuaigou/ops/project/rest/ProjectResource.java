@@ -100,7 +100,8 @@ public class ProjectResource {
     @POST
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a project", description = "A new project in PLAN, by the owning group's manager or "
-            + "a director. Lead and assistants must be active staff known from the roster.")
+            + "a director. Lead and assistants must be active staff known from the roster. A code already taken, even "
+            + "by a create racing this one, is 409 duplicate-code.")
     @APIResponse(responseCode = "201", description = "Created; ETag carries the version",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -109,7 +110,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -154,9 +155,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -180,9 +181,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -204,9 +205,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -231,9 +232,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -276,9 +277,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -303,9 +304,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -331,9 +332,9 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))

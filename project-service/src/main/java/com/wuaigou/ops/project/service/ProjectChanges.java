@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * The frame of every change to a project: load it, check that the caller may change it, honour {@code If-Match}, check
  * the phase, and afterwards stamp the project so its version moves (a concurrent change then fails with an optimistic
- * lock, answered 409).
+ * lock, answered 412 when it named a version in {@code If-Match}, else 409).
  */
 @ApplicationScoped
 public class ProjectChanges {
@@ -43,8 +43,7 @@ public class ProjectChanges {
     public Project load(long id, String ifMatch, Consumer<Project> authorize) {
         Project project = find(id);
         authorize.accept(project);
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")
-                && parseVersion(ifMatch) != project.version) {
+        if (namesVersion(ifMatch) && parseVersion(ifMatch) != project.version) {
             throw ProblemException.preconditionFailed("Project " + id + " is at version " + project.version
                     + ", not " + ifMatch.trim() + "; read it again and retry");
         }
@@ -92,6 +91,11 @@ public class ProjectChanges {
 
     public OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Whether an {@code If-Match} asks for one version; absent or {@code *} accepts whatever is current. */
+    public static boolean namesVersion(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
     }
 
     private static long parseVersion(String ifMatch) {

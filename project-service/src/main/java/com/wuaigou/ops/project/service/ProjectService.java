@@ -15,6 +15,7 @@ import com.wuaigou.ops.project.service.ProjectInputs.ProjectEdit;
 import com.wuaigou.ops.project.service.ProjectInputs.ProposalInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.Set;
 /** Project units: creation, their core, the proposal and its approval. */
 @ApplicationScoped
 public class ProjectService {
+
+    private static final String CODE_KEY = "project_code_key";
 
     private final ProjectChanges changes;
     private final ProjectAccess access;
@@ -56,7 +59,7 @@ public class ProjectService {
                     + " or a director may create its projects");
         }
         if (Project.count("code", request.code()) > 0) {
-            throw ProblemException.conflict("duplicate-code", "A project with code " + request.code() + " exists");
+            throw duplicateCode(request.code());
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         if (roster.group(request.groupCode()).isEmpty()) {
@@ -76,9 +79,22 @@ public class ProjectService {
         project.createdBy = access.me();
         project.createdAt = changes.now();
         project.touch(access.me(), project.createdAt);
-        project.persist();
-        project.flush();
+        try {
+            project.persist();
+            project.flush();
+        } catch (ConstraintViolationException e) {
+            // A concurrent create took the code after the check above: the unique key is the last word.
+            if (CODE_KEY.equals(e.getConstraintName())) {
+                throw duplicateCode(request.code());
+            }
+            throw e;
+        }
         return project;
+    }
+
+    private static ProblemException duplicateCode(String code) {
+        return new ProblemException(409, "duplicate-code", "Conflict", "code already exists: " + code,
+                List.of(new Problem.FieldError("code", "already exists")));
     }
 
     /** Replaces the core of an open project; only a supervisor may hand the lead to someone else. */
