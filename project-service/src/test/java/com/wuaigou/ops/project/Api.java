@@ -24,6 +24,11 @@ final class Api {
         return given().auth().oauth2(DevTokens.mint(staffId, roles)).contentType(ContentType.JSON);
     }
 
+    /** A request with no body and no Content-Type, as a client sends to an operation that takes none. */
+    static RequestSpecification bodiless(long staffId, String... roles) {
+        return given().auth().oauth2(DevTokens.mint(staffId, roles));
+    }
+
     static RequestSpecification manager(Roster.Team team) {
         return as(team.managerId(), "manager");
     }

@@ -139,6 +139,15 @@ class ProjectRulesTest {
                 .body("total.pendingApproval", equalTo(1000.01f));
     }
 
+    @Test
+    void shouldApproveWithNoBodyAndNoContentType() {
+        Roster.Team team = Roster.team();
+        long id = Api.create(team);
+        Api.propose(team, id);
+        Api.bodiless(team.managerId(), "manager").post(PROJECTS + "/" + id + "/approval").then().statusCode(200)
+                .body("approval.by", equalTo((int) team.managerId()));
+    }
+
     /** A project of {@code team} with its one budget line and its one action. */
     private record Unit(Roster.Team team, long id, long line, long action) {
         String path() {

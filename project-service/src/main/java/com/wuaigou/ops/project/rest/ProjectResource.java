@@ -195,8 +195,11 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/approval")
+    // It reads no body, so it takes a request with none and no Content-Type (or any) rather than refusing with 415.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Approve the plan", description = "By the group's manager or a director, during PLAN.")
+    @Operation(summary = "Approve the plan", description = "By the group's manager or a director, during PLAN. Takes "
+            + "no body: none and no Content-Type are needed.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
