@@ -11,6 +11,7 @@ import static com.wuaigou.ops.project.Api.PROJECTS;
 import static com.wuaigou.ops.project.Api.TODAY;
 import static com.wuaigou.ops.project.Api.lead;
 import static com.wuaigou.ops.project.Api.manager;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -129,13 +130,48 @@ class AccessTest {
     }
 
     @Test
+    void shouldRefuseAnOutsiderBeforeLookingAtTheirIfMatch() {
+        Roster.Team team = Roster.team();
+        Roster.Team other = Roster.team();
+        long id = Api.create(team);
+        Api.propose(team, id);
+        for (String ifMatch : List.of("\"0\"", "\"1\"", "*")) {
+            manager(other).header("If-Match", ifMatch).body(Map.of("objectives", "Taken over"))
+                    .put(PROJECTS + "/" + id + "/proposal").then().statusCode(403);
+            manager(other).header("If-Match", ifMatch).post(PROJECTS + "/" + id + "/approval").then().statusCode(403);
+        }
+        Api.director().get(PROJECTS + "/" + id).then().body("proposal.objectives", not(equalTo("Taken over")))
+                .body("approval", equalTo(null));
+    }
+
+    @Test
+    void shouldNameNoCodeGroupOrVersionOfAProjectTheCallerMayNotSee() {
+        Roster.Team team = Roster.team();
+        Roster.Team other = Roster.team();
+        long[] started = Api.started(team);
+        long id = started[0];
+        String code = Api.director().get(PROJECTS + "/" + id).then().extract().path("code");
+        List<String> refusals = List.of(
+                Api.as(other.memberId(), "staff").get(PROJECTS + "/" + id),
+                manager(other).header("If-Match", "\"0\"").body(edit(other, other.leadId())).put(PROJECTS + "/" + id),
+                manager(other).header("If-Match", "\"0\"").body(Map.of("approve", true))
+                        .post(PROJECTS + "/" + id + "/expenses/1/decision"),
+                Api.as(other.memberId(), "staff").body(Map.of("status", "DONE"))
+                        .post(PROJECTS + "/" + id + "/actions/" + started[2] + "/status"),
+                Api.as(other.memberId(), "staff").body(Map.of("status", "DONE"))
+                        .post(PROJECTS + "/" + id + "/actions/987654321/status"))
+                .stream().map(response -> response.then().statusCode(403).contentType("application/problem+json")
+                        .extract().<String>path("detail")).toList();
+        assertThat(refusals).allSatisfy(detail -> assertThat(detail)
+                .doesNotContain(code, team.group(), "version", "\"0\""));
+    }
+
+    @Test
     void shouldAnswerUnknownProjectsWithNotFound() {
         Api.director().get(PROJECTS + "/987654321").then().statusCode(404).contentType("application/problem+json");
     }
 
     private static Map<String, Object> edit(Roster.Team team, long leadId) {
-        return Map.of("title", "Renamed", "size", "SMALL", "leadId", leadId,
-                "assistants", List.of(Map.of("staffId", team.assistantId(), "role", "designer")),
-                "plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(10).toString());
+        return Api.core(leadId, Map.of(team.assistantId(), "designer"));
     }
 }

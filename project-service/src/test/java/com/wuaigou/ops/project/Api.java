@@ -24,6 +24,11 @@ final class Api {
         return given().auth().oauth2(DevTokens.mint(staffId, roles)).contentType(ContentType.JSON);
     }
 
+    /** A request with no body and no Content-Type, as a client sends to an operation that takes none. */
+    static RequestSpecification bodiless(long staffId, String... roles) {
+        return given().auth().oauth2(DevTokens.mint(staffId, roles));
+    }
+
     static RequestSpecification manager(Roster.Team team) {
         return as(team.managerId(), "manager");
     }
@@ -43,6 +48,14 @@ final class Api {
                 "plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(30).toString());
     }
 
+    /** The body of PUT /projects/{id}: a renamed core with this lead and these assistants (staff id to role). */
+    static Map<String, Object> core(long leadId, Map<Long, String> assistants) {
+        return Map.of("title", "Renamed", "size", "SMALL", "leadId", leadId,
+                "assistants", assistants.entrySet().stream()
+                        .map(a -> Map.of("staffId", a.getKey(), "role", a.getValue())).toList(),
+                "plannedStart", TODAY.toString(), "plannedEnd", TODAY.plusDays(10).toString());
+    }
+
     static long create(Roster.Team team) {
         return manager(team).body(newProject(team)).post(PROJECTS).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -57,6 +70,13 @@ final class Api {
     static long addAction(Roster.Team team, long projectId, long ownerId, LocalDate due) {
         return lead(team).body(Map.of("title", "Action " + Roster.nextId(), "ownerId", ownerId, "dueDate", due.toString()))
                 .post(PROJECTS + "/" + projectId + "/actions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** Records an expense of {@code amount} today and answers its id. */
+    static long expense(RequestSpecification who, long projectId, long lineId, String amount) {
+        return who.body(Map.of("lineId", lineId, "amount", amount, "date", TODAY.toString(), "note", "spent"))
+                .post(PROJECTS + "/" + projectId + "/expenses").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 

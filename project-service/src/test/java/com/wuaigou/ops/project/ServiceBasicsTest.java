@@ -34,4 +34,10 @@ class ServiceBasicsTest extends ServiceBasicsContract {
         assertThat(operations).isEqualTo(23);
         assertThat(openApi().getMap("components.schemas").keySet()).containsAll(OWN_SCHEMAS);
     }
+
+    @Test
+    void shouldDeclareNoBodyForTheApproval() {
+        assertThat(openApi().getMap("paths.'/api/v1/projects/{id}/approval'.post"))
+                .containsKey("responses").doesNotContainKey("requestBody");
+    }
 }

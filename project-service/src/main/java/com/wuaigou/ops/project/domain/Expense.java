@@ -54,6 +54,10 @@ public class Expense extends PanacheEntityBase {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
+    public static List<Expense> pendingOf(long projectId) {
+        return list("projectId = ?1 and status = ?2 order by id", projectId, ExpenseStatus.PENDING_APPROVAL);
+    }
+
     public static List<Expense> ofProject(long projectId) {
         return list("projectId = ?1 order by spentOn, id", projectId);
     }

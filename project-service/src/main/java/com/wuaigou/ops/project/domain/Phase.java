@@ -21,6 +21,11 @@ public enum Phase {
         };
     }
 
+    /** From CHECK on the work is being judged, so who led it can no longer change. */
+    public boolean fixesTheLead() {
+        return this == CHECK || this == ACT || !isOpen();
+    }
+
     public boolean canMoveTo(Phase target) {
         return isOpen() && (target == CANCELLED || next().filter(target::equals).isPresent());
     }

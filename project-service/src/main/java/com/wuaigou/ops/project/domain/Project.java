@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -59,6 +60,12 @@ public class Project extends PanacheEntityBase {
     @Fetch(FetchMode.SELECT)
     @CollectionTable(name = "project_assistant", joinColumns = @JoinColumn(name = "project_id"))
     public Set<Assistant> assistants = new HashSet<>();
+
+    /** Everyone who was ever lead or assistant, kept after they leave: none of them may evaluate the project. */
+    @ElementCollection
+    @CollectionTable(name = "project_member_history", joinColumns = @JoinColumn(name = "project_id"))
+    @Column(name = "staff_id")
+    public Set<Long> everMembers = new HashSet<>();
 
     @Column(name = "planned_start")
     public LocalDate plannedStart;
@@ -149,6 +156,23 @@ public class Project extends PanacheEntityBase {
 
     public boolean isMember(long staffId) {
         return isLead(staffId) || isAssistant(staffId);
+    }
+
+    /** Whether {@code staffId} leads or assists the project now or did so at any time before. */
+    public boolean wasEverMember(long staffId) {
+        return isMember(staffId) || everMembers.contains(staffId);
+    }
+
+    /** Sets the lead and the assistants, and keeps every one of them in the project's member history. */
+    public void replaceMembers(Long leadId, Set<Assistant> assistants) {
+        this.leadId = leadId;
+        this.assistants.clear();
+        this.assistants.addAll(assistants);
+        everMembers.addAll(memberIds());
+    }
+
+    public boolean hasMembers(Long leadId, Set<Assistant> assistants) {
+        return Objects.equals(this.leadId, leadId) && this.assistants.equals(assistants);
     }
 
     /** The lead first, then the assistants. */

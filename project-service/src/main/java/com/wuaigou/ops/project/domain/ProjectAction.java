@@ -51,6 +51,10 @@ public class ProjectAction extends PanacheEntityBase {
         return status == ActionStatus.OPEN && dueDate.isBefore(today);
     }
 
+    public static boolean isOwnedBy(long projectId, long actionId, long staffId) {
+        return count("id = ?1 and projectId = ?2 and ownerId = ?3", actionId, projectId, staffId) > 0;
+    }
+
     public static List<ProjectAction> ofProject(long projectId) {
         return list("projectId = ?1 order by dueDate, id", projectId);
     }

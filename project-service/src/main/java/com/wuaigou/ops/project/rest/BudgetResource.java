@@ -69,7 +69,7 @@ public class BudgetResource {
     @Path("budget/lines")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add a budget line", description = "During PLAN or DO, by the lead or a supervisor; in PLAN "
-            + "it withdraws an approval.")
+            + "it withdraws an approval. Never once the project is settled (409 settled).")
     @APIResponse(responseCode = "201", description = "The line; ETag carries the project's new version",
             content = @Content(schema = @Schema(implementation = BudgetLineView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -80,9 +80,9 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -98,7 +98,7 @@ public class BudgetResource {
     @Path("budget/lines/{lineId}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Edit a budget line", description = "During PLAN or DO, by the lead or a supervisor; the plan "
-            + "may not drop below what is already spent.")
+            + "may not drop below what is already spent. Never once the project is settled (409 settled).")
     @APIResponse(responseCode = "200", description = "The line",
             content = @Content(schema = @Schema(implementation = BudgetLineView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -109,9 +109,9 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -153,9 +153,9 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -171,7 +171,8 @@ public class BudgetResource {
     @Path("expenses/{expenseId}/decision")
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Approve or reject an overrun", description = "By the group's manager or a director, for an "
-            + "expense waiting as PENDING_APPROVAL; approved it counts as spent and stays marked as an overrun.")
+            + "expense waiting as PENDING_APPROVAL, while the project is in DO, CHECK or ACT (409 once CLOSED or "
+            + "CANCELLED); approved it counts as spent and stays marked as an overrun.")
     @APIResponse(responseCode = "200", description = "The expense",
             content = @Content(schema = @Schema(implementation = ExpenseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
@@ -182,9 +183,9 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race, a duplicate, or a locked or decided state",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project",
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") long id, @PathParam("expenseId") long expenseId,
                            @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,

@@ -45,8 +45,7 @@ public class ActionService {
 
     @Transactional
     public Versioned<ProjectAction> add(long projectId, String ifMatch, ActionInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "plan actions");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "plan actions"));
         changes.requirePhase(project, "add actions", Phase.PLAN, Phase.DO);
         requireMemberOwner(project, request.ownerId());
         ProjectAction action = new ProjectAction();
@@ -59,8 +58,7 @@ public class ActionService {
 
     @Transactional
     public Versioned<ProjectAction> edit(long projectId, long actionId, String ifMatch, ActionInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "plan actions");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "plan actions"));
         changes.requirePhase(project, "edit actions", Phase.PLAN, Phase.DO);
         requireMemberOwner(project, request.ownerId());
         ProjectAction action = action(projectId, actionId);
@@ -73,11 +71,13 @@ public class ActionService {
     @Transactional
     public Versioned<ProjectAction> changeStatus(long projectId, long actionId, String ifMatch,
                                                  ActionStatusChange request) {
-        Project project = changes.load(projectId, ifMatch);
+        // Asked as one question, so that a refused caller does not learn whether the action exists.
+        Project project = changes.load(projectId, ifMatch, p -> {
+            if (!ProjectAction.isOwnedBy(projectId, actionId, access.me())) {
+                access.requireLeadOrSupervisor(p, "update actions owned by others");
+            }
+        });
         ProjectAction action = action(projectId, actionId);
-        if (action.ownerId != access.me()) {
-            access.requireLeadOrSupervisor(project, "update actions owned by others");
-        }
         changes.requirePhase(project, "update actions", Phase.PLAN, Phase.DO);
         String reason = ProjectService.blankToNull(request.reason());
         if (request.status() == ActionStatus.DROPPED && reason == null) {

@@ -40,8 +40,8 @@ public class BudgetService {
 
     @Transactional
     public Versioned<BudgetLine> addLine(long projectId, String ifMatch, BudgetLineInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "edit the budget");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "edit the budget"));
+        changes.requireUnsettled(project, "add budget lines", List.of());
         changes.requirePhase(project, "add budget lines", Phase.PLAN, Phase.DO);
         BudgetLine line = new BudgetLine();
         line.projectId = projectId;
@@ -54,8 +54,8 @@ public class BudgetService {
 
     @Transactional
     public Versioned<BudgetLine> editLine(long projectId, long lineId, String ifMatch, BudgetLineInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "edit the budget");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "edit the budget"));
+        changes.requireUnsettled(project, "edit budget lines", List.of());
         changes.requirePhase(project, "edit budget lines", Phase.PLAN, Phase.DO);
         BudgetLine line = line(projectId, lineId);
         BigDecimal spent = spent(lineId);
@@ -71,8 +71,7 @@ public class BudgetService {
 
     @Transactional
     public Versioned<Expense> recordExpense(long projectId, String ifMatch, ExpenseInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "record expenses");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "record expenses"));
         changes.requirePhase(project, "record expenses", Phase.DO, Phase.CHECK, Phase.ACT);
         BudgetLine line = BudgetLine.<BudgetLine>findByIdOptional(request.lineId())
                 .filter(l -> l.projectId == projectId)
@@ -103,8 +102,8 @@ public class BudgetService {
     /** The group's manager approves or rejects an expense waiting because it takes its line over budget. */
     @Transactional
     public Versioned<Expense> decide(long projectId, long expenseId, String ifMatch, boolean approve) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireSupervisor(project, "approve overruns");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireSupervisor(p, "approve overruns"));
+        changes.requirePhase(project, "decide on overruns", Phase.DO, Phase.CHECK, Phase.ACT);
         Expense expense = Expense.<Expense>findByIdOptional(expenseId).filter(e -> e.projectId == projectId)
                 .orElseThrow(() -> ProblemException.notFound("expense", expenseId));
         if (expense.status != ExpenseStatus.PENDING_APPROVAL) {

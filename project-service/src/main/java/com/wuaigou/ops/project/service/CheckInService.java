@@ -28,8 +28,7 @@ public class CheckInService {
 
     @Transactional
     public Versioned<CheckIn> add(long projectId, String ifMatch, CheckInInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "record check-ins");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireLeadOrSupervisor(p, "record check-ins"));
         changes.requirePhase(project, "record check-ins", Phase.DO);
         CheckIn checkIn = new CheckIn();
         checkIn.projectId = projectId;

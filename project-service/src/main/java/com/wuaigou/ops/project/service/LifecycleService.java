@@ -54,15 +54,16 @@ public class LifecycleService {
      */
     @Transactional
     public Versioned<PhaseTransition> transition(long projectId, String ifMatch, TransitionRequest request) {
-        Project project = changes.load(projectId, ifMatch);
-        Phase from = project.phase;
         Phase to = request.to();
+        Project project = changes.load(projectId, ifMatch, p -> {
+            if (to == Phase.CLOSED || to == Phase.CANCELLED) {
+                access.requireSupervisor(p, (to == Phase.CLOSED ? "close" : "cancel") + " a project");
+            } else {
+                access.requireLeadOrSupervisor(p, "move the project on");
+            }
+        });
+        Phase from = project.phase;
         String reason = ProjectService.blankToNull(request.reason());
-        if (to == Phase.CLOSED || to == Phase.CANCELLED) {
-            access.requireSupervisor(project, (to == Phase.CLOSED ? "close" : "cancel") + " a project");
-        } else {
-            access.requireLeadOrSupervisor(project, "move the project on");
-        }
         if (!from.canMoveTo(to)) {
             throw ProblemException.ruleViolation("transition-not-allowed", "Project " + project.code + " is in " + from
                     + " and cannot move to " + to, List.of(new Problem.FieldError("to", from.next()
@@ -101,14 +102,18 @@ public class LifecycleService {
         return result;
     }
 
-    /** The evaluation, by the group's manager or a director but never the lead; locked once recorded. */
+    /**
+     * The evaluation, by the group's manager or a director who never led or assisted the project (a lead handed on
+     * and taken back, or an assistant's seat left, still counts); locked once recorded.
+     */
     @Transactional
     public Versioned<Project> evaluate(long projectId, String ifMatch, EvaluationInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireSupervisor(project, "evaluate the project");
-        if (project.isLead(access.me())) {
-            throw ProblemException.forbidden("The lead cannot evaluate their own project");
-        }
+        Project project = changes.load(projectId, ifMatch, p -> {
+            access.requireSupervisor(p, "evaluate the project");
+            if (p.wasEverMember(access.me())) {
+                throw ProblemException.forbidden("Nobody evaluates a project they lead or have led or assisted");
+            }
+        });
         changes.requirePhase(project, "evaluate", Phase.CHECK);
         if (project.isEvaluated()) {
             throw ProblemException.conflict("evaluation-locked", "Project " + project.code + " was evaluated on "
@@ -150,8 +155,8 @@ public class LifecycleService {
 
     @Transactional
     public Versioned<Project> followUp(long projectId, String ifMatch, FollowUpInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireLeadOrSupervisor(project, "record follow-up decisions");
+        Project project = changes.load(projectId, ifMatch,
+                p -> access.requireLeadOrSupervisor(p, "record follow-up decisions"));
         changes.requirePhase(project, "record follow-up decisions", Phase.ACT);
         project.followUpStandardise = ProjectService.blankToNull(request.standardise());
         project.followUpChange = ProjectService.blankToNull(request.changeNextTime());
@@ -161,8 +166,7 @@ public class LifecycleService {
     /** The settlement by the group's manager: a final cost for every line, members' shares adding up to 100%. */
     @Transactional
     public Versioned<Project> settle(long projectId, String ifMatch, SettlementInput request) {
-        Project project = changes.load(projectId, ifMatch);
-        access.requireSupervisor(project, "settle the project");
+        Project project = changes.load(projectId, ifMatch, p -> access.requireSupervisor(p, "settle the project"));
         changes.requirePhase(project, "settle", Phase.ACT);
         List<BudgetLine> lines = BudgetLine.ofProject(projectId);
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -255,6 +259,8 @@ public class LifecycleService {
                     missing.add(new Problem.FieldError("settlement",
                             "no settlement (final cost per budget line and members' shares)"));
                 }
+                Expense.pendingOf(project.id).forEach(e -> missing.add(new Problem.FieldError("expenses[" + e.id + "]",
+                        "an overrun of " + e.amount + " still waits for the manager's decision")));
             }
             case CANCELLED -> {
                 if (reason == null) {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Row-level rules: who may read or change which project. Role checks alone cannot say this, because a manager
- * supervises only their own group (the group's manager in the roster copy) and a lead only their own project.
+ * supervises only their own group (the group's manager in the roster copy) and a lead only their own project. A
+ * refusal names no project, group or version: the caller may not be allowed to see them.
  */
 @RequestScoped
 public class ProjectAccess {
@@ -56,20 +57,19 @@ public class ProjectAccess {
         if (readsEverything() || project.isMember(caller.staffId()) || readableGroups().contains(project.groupCode)) {
             return;
         }
-        throw ProblemException.forbidden("Project " + project.code + " belongs to another group");
+        throw ProblemException.forbidden("This project belongs to another group");
     }
 
     public void requireSupervisor(Project project, String what) {
         if (!isSupervisor(project)) {
-            throw ProblemException.forbidden("Only the manager of group " + project.groupCode
-                    + " or a director may " + what);
+            throw ProblemException.forbidden("Only the manager of the project's group or a director may " + what);
         }
     }
 
     public void requireLeadOrSupervisor(Project project, String what) {
         if (!project.isLead(caller.staffId()) && !isSupervisor(project)) {
-            throw ProblemException.forbidden("Only the lead of " + project.code + ", the manager of group "
-                    + project.groupCode + " or a director may " + what);
+            throw ProblemException.forbidden("Only the project's lead, the manager of its group or a director may "
+                    + what);
         }
     }
 }

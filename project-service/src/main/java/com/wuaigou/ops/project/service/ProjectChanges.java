@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.service;
 
+import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.project.domain.Phase;
 import com.wuaigou.ops.project.domain.Project;
@@ -11,12 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The frame of every change to a project: load it, honour {@code If-Match}, check the phase, and afterwards stamp the
- * project so its version moves (a concurrent change then fails with an optimistic lock, answered 409).
+ * The frame of every change to a project: load it, check that the caller may change it, honour {@code If-Match}, check
+ * the phase, and afterwards stamp the project so its version moves (a concurrent change then fails with an optimistic
+ * lock, answered 412 when it named a version in {@code If-Match}, else 409).
  */
 @ApplicationScoped
 public class ProjectChanges {
@@ -31,24 +35,49 @@ public class ProjectChanges {
         return Project.<Project>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("project", id));
     }
 
-    /** The project to change; {@code ifMatch} (an ETag, {@code *} or absent) must name its current version. */
+    /**
+     * The project to change. {@code authorize} refuses a caller who may not make the change; only then must
+     * {@code ifMatch} (an ETag, {@code *} or absent) name the current version, so a refused caller learns no version.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Project load(long id, String ifMatch) {
+    public Project load(long id, String ifMatch, Consumer<Project> authorize) {
         Project project = find(id);
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")
-                && parseVersion(ifMatch) != project.version) {
+        authorize.accept(project);
+        if (namesVersion(ifMatch) && parseVersion(ifMatch) != project.version) {
             throw ProblemException.preconditionFailed("Project " + id + " is at version " + project.version
                     + ", not " + ifMatch.trim() + "; read it again and retry");
         }
         return project;
     }
 
+    /** The project must be in one of {@code allowed}; a CLOSED or CANCELLED one refuses every change with 409. */
     public void requirePhase(Project project, String what, Phase... allowed) {
+        requireOpen(project);
         Set<Phase> phases = EnumSet.copyOf(Arrays.asList(allowed));
         if (!phases.contains(project.phase)) {
             throw ProblemException.ruleViolation("wrong-phase", "Cannot " + what + " while project " + project.code
                     + " is in " + project.phase + "; allowed in " + phases.stream().map(Enum::name)
                     .collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * What a settlement shares out and costs (members, roles, budget lines) stays as settled, so the settlement and
+     * the closed event always describe the project as it is.
+     */
+    public void requireUnsettled(Project project, String what, List<Problem.FieldError> changed) {
+        requireOpen(project);
+        if (project.isSettled()) {
+            throw new ProblemException(409, "settled", "Conflict", "Cannot " + what + ": project " + project.code
+                    + " was settled on " + project.settledAt + " and its members, roles and budget lines are fixed",
+                    changed);
+        }
+    }
+
+    private static void requireOpen(Project project) {
+        if (!project.phase.isOpen()) {
+            throw ProblemException.conflict("project-finished", "Project " + project.code + " is " + project.phase
+                    + "; nothing in its books changes any more");
         }
     }
 
@@ -62,6 +91,11 @@ public class ProjectChanges {
 
     public OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Whether an {@code If-Match} asks for one version; absent or {@code *} accepts whatever is current. */
+    public static boolean namesVersion(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
     }
 
     private static long parseVersion(String ifMatch) {

@@ -15,6 +15,7 @@ import com.wuaigou.ops.project.service.ProjectInputs.ProjectEdit;
 import com.wuaigou.ops.project.service.ProjectInputs.ProposalInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.Set;
 /** Project units: creation, their core, the proposal and its approval. */
 @ApplicationScoped
 public class ProjectService {
+
+    private static final String CODE_KEY = "project_code_key";
 
     private final ProjectChanges changes;
     private final ProjectAccess access;
@@ -56,7 +59,7 @@ public class ProjectService {
                     + " or a director may create its projects");
         }
         if (Project.count("code", request.code()) > 0) {
-            throw ProblemException.conflict("duplicate-code", "A project with code " + request.code() + " exists");
+            throw duplicateCode(request.code());
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         if (roster.group(request.groupCode()).isEmpty()) {
@@ -70,29 +73,53 @@ public class ProjectService {
         project.code = request.code();
         project.type = request.type();
         project.groupCode = request.groupCode();
-        applyCore(project, request.title(), request.size(), request.leadId(), request.assistants(),
+        applyCore(project, request.title(), request.size(), request.leadId(), assistants(request.assistants()),
                 request.plannedStart(), request.plannedEnd());
         project.phase = Phase.PLAN;
         project.createdBy = access.me();
         project.createdAt = changes.now();
         project.touch(access.me(), project.createdAt);
-        project.persist();
-        project.flush();
+        try {
+            project.persist();
+            project.flush();
+        } catch (ConstraintViolationException e) {
+            // A concurrent create took the code after the check above: the unique key is the last word.
+            if (CODE_KEY.equals(e.getConstraintName())) {
+                throw duplicateCode(request.code());
+            }
+            throw e;
+        }
         return project;
+    }
+
+    private static ProblemException duplicateCode(String code) {
+        return new ProblemException(409, "duplicate-code", "Conflict", "code already exists: " + code,
+                List.of(new Problem.FieldError("code", "already exists")));
     }
 
     /** Replaces the core of an open project; only a supervisor may hand the lead to someone else. */
     @Transactional
     public Versioned<Project> edit(long id, String ifMatch, ProjectEdit request) {
-        Project project = changes.load(id, ifMatch);
-        access.requireLeadOrSupervisor(project, "edit the project");
+        Project project = changes.load(id, ifMatch, p -> {
+            access.requireLeadOrSupervisor(p, "edit the project");
+            if (!Objects.equals(p.leadId, request.leadId()) && !access.isSupervisor(p)) {
+                throw ProblemException.forbidden("Only the group's manager or a director may change the lead");
+            }
+        });
         changes.requirePhase(project, "edit the project", Phase.PLAN, Phase.DO, Phase.CHECK, Phase.ACT);
-        if (!Objects.equals(project.leadId, request.leadId()) && !access.isSupervisor(project)) {
-            throw ProblemException.forbidden("Only the group's manager or a director may change the lead");
+        if (!Objects.equals(project.leadId, request.leadId()) && project.phase.fixesTheLead()) {
+            throw new ProblemException(409, "lead-locked", "Conflict", "The lead cannot change while the project is in "
+                    + project.phase + ": from CHECK on the lead's work is being judged",
+                    List.of(new Problem.FieldError("leadId", "must stay " + project.leadId + " in " + project.phase)));
+        }
+        Set<Assistant> assistants = assistants(request.assistants());
+        if (!project.hasMembers(request.leadId(), assistants)) {
+            changes.requireUnsettled(project, "change the members", List.of(
+                    new Problem.FieldError("assistants", "must stay as settled: staff and roles")));
         }
         rejectIfAny(invalidCore(project.type, request.size(), request.leadId(), request.assistants(),
                 request.plannedStart(), request.plannedEnd()));
-        applyCore(project, request.title(), request.size(), request.leadId(), request.assistants(),
+        applyCore(project, request.title(), request.size(), request.leadId(), assistants,
                 request.plannedStart(), request.plannedEnd());
         project.planChanged();
         return changes.done(project, access.me(), project);
@@ -101,8 +128,7 @@ public class ProjectService {
     /** Saves the proposal (possibly incomplete) during PLAN; any change withdraws an earlier approval. */
     @Transactional
     public Versioned<Project> propose(long id, String ifMatch, ProposalInput request) {
-        Project project = changes.load(id, ifMatch);
-        access.requireLeadOrSupervisor(project, "edit the proposal");
+        Project project = changes.load(id, ifMatch, p -> access.requireLeadOrSupervisor(p, "edit the proposal"));
         changes.requirePhase(project, "edit the proposal", Phase.PLAN);
         project.objectives = blankToNull(request.objectives());
         project.successCriteria.clear();
@@ -116,8 +142,7 @@ public class ProjectService {
     /** The group's manager or a director approves the plan; the PLAN to DO gate needs it. */
     @Transactional
     public Versioned<Project> approve(long id, String ifMatch) {
-        Project project = changes.load(id, ifMatch);
-        access.requireSupervisor(project, "approve the plan");
+        Project project = changes.load(id, ifMatch, p -> access.requireSupervisor(p, "approve the plan"));
         changes.requirePhase(project, "approve the plan", Phase.PLAN);
         project.approvedBy = access.me();
         project.approvedAt = changes.now();
@@ -154,16 +179,20 @@ public class ProjectService {
     }
 
     private static void applyCore(Project project, String title, ActivitySize size, Long leadId,
-                                  List<AssistantInput> assistants, LocalDate start, LocalDate end) {
+                                  Set<Assistant> assistants, LocalDate start, LocalDate end) {
         project.title = title.trim();
         project.size = size;
-        project.leadId = leadId;
-        project.assistants.clear();
-        if (assistants != null) {
-            assistants.forEach(a -> project.assistants.add(new Assistant(a.staffId(), a.role().trim())));
-        }
+        project.replaceMembers(leadId, assistants);
         project.plannedStart = start;
         project.plannedEnd = end;
+    }
+
+    private static Set<Assistant> assistants(List<AssistantInput> assistants) {
+        Set<Assistant> result = new HashSet<>();
+        if (assistants != null) {
+            assistants.forEach(a -> result.add(new Assistant(a.staffId(), a.role().trim())));
+        }
+        return result;
     }
 
     static void rejectIfAny(List<Problem.FieldError> errors) {
