@@ -1,11 +1,9 @@
 package com.wuaigou.ops.common.events;
 
+import com.wuaigou.ops.common.migrations.CommonMigrations;
 import com.wuaigou.ops.local.PostgresServer;
+import org.postgresql.ds.PGSimpleDataSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,24 +17,20 @@ import java.util.UUID;
 /** A service database reduced to its outbox, reached over plain JDBC, for relay tests without a Quarkus app. */
 final class OutboxTable {
 
-    private static final String MIGRATION = "db/common/V0_1__outbox_and_processed_events.sql";
-
     private final String jdbcUrl;
 
     private OutboxTable(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** Creates {@code database} on {@code postgres} with the shared outbox tables, unless it exists. */
-    static OutboxTable create(PostgresServer postgres, String database) throws SQLException {
+    /** Creates {@code database} on {@code postgres}, unless it exists, with the shared tables as services have them. */
+    static OutboxTable create(PostgresServer postgres, String database) {
         postgres.ensureDatabase(database);
-        OutboxTable table = new OutboxTable(postgres.jdbcUrl(database));
-        try (Connection connection = DriverManager.getConnection(table.jdbcUrl, PostgresServer.USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists outbox_event, processed_event");
-            statement.execute(migration());
-        }
-        return table;
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl(database));
+        dataSource.setUser(PostgresServer.USER);
+        CommonMigrations.migrate(dataSource, "flyway_schema_history");
+        return new OutboxTable(postgres.jdbcUrl(database));
     }
 
     /** A connection in manual-commit mode, as a relay transaction has. */
@@ -77,14 +71,6 @@ final class OutboxTable {
             ResultSet result = statement.getResultSet();
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private static String migration() {
-        try (InputStream in = OutboxTable.class.getClassLoader().getResourceAsStream(MIGRATION)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

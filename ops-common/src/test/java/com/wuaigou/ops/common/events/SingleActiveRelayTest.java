@@ -48,7 +48,7 @@ class SingleActiveRelayTest {
     private final RelayPass standby = new RelayPass(standbyBroker, 3, NEVER_TIMES_OUT);
 
     @BeforeAll
-    static void startPostgres() throws SQLException {
+    static void startPostgres() {
         postgres = PostgresServer.startForTests();
         outbox = OutboxTable.create(postgres, "relay_lock_test");
     }

@@ -300,9 +300,13 @@ public class StaffResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Import a roster from CSV", description = "All or nothing. The header line names the"
             + " columns: " + RosterImport.HEADER + ". Dates are YYYY-MM-DD; status, statusSince, developmentDirection"
-            + " and the contact columns may be empty. When any row is bad nothing is created and the answer lists"
-            + " every bad row as errors[] with field 'line N: column'. Directors and admins.")
+            + " and the contact columns may be empty; double quotes enclose commas and line breaks. When any row is"
+            + " bad nothing is created and the answer lists every bad row as errors[] with field 'row N, column C'"
+            + " (row 1 is the first row after the header). Directors and admins.")
     @APIResponse(responseCode = "201", description = "Every row was created")
+    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes"
+            + " are broken; nothing was created",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why",

@@ -138,8 +138,9 @@ public class QuotaItemResource {
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Import the catalog CSV", description = "All or nothing: every row is checked first, and any bad row refuses the file with each problem named 'row <n>.<column>' (the header is row 1). New codes are created; existing items take their row's description and, when it differs, its number from effectiveFrom (today by default).")
+    @Operation(summary = "Import the catalog CSV", description = "All or nothing: every row is checked first, and any bad row refuses the file with each problem named 'row N, column C' (row 1 is the first row after the header; double quotes enclose commas and line breaks). New codes are created; existing items take their row's description and, when it differs, its number from effectiveFrom (today by default).")
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes are broken; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Bad rows; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportView importCsv(@Parameter(description = "From when changed numbers are in force; today or later") @QueryParam("effectiveFrom") LocalDate effectiveFrom,

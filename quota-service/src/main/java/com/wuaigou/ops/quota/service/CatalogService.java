@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.service;
 
+import com.wuaigou.ops.common.csv.CsvTable;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.quota.domain.CatalogCsv;
@@ -153,12 +154,12 @@ public class CatalogService {
         Map<String, QuotaItem> existing = QuotaItem.<QuotaItem>listAll().stream()
                 .collect(Collectors.toMap(i -> i.code, i -> i));
         List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
-        for (int i = 0; i < parsed.rows().size(); i++) {
-            ItemDefinition row = parsed.rows().get(i);
+        for (CatalogCsv.Row line : parsed.rows()) {
+            ItemDefinition row = line.item();
             QuotaItem item = existing.get(row.code());
             if (item != null && updateExisting && (item.shape != row.shape() || item.period != row.period()
                     || !item.groupCode.equals(row.groupCode()))) {
-                errors.add(new Problem.FieldError("row " + (i + 2) + ".shape",
+                errors.add(new Problem.FieldError(CsvTable.cell(line.number(), "shape"),
                         "group, shape and period of existing item " + row.code() + " cannot change; retire it and add a new one"));
             }
         }
@@ -167,7 +168,7 @@ public class CatalogService {
         int updated = 0;
         int unchanged = 0;
         int targetsChanged = 0;
-        for (ItemDefinition row : parsed.rows()) {
+        for (ItemDefinition row : parsed.rows().stream().map(CatalogCsv.Row::item).toList()) {
             QuotaItem item = existing.get(row.code());
             if (item == null) {
                 create(row, effectiveFrom, by);

@@ -1,5 +1,7 @@
 package com.wuaigou.ops.quota.domain;
 
+import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class CatalogCsvTest {
 
@@ -19,7 +22,8 @@ class CatalogCsvTest {
 
             assertThat(parsed.errors()).isEmpty();
             assertThat(parsed.rows()).hasSize(84);
-            assertThat(parsed.rows()).filteredOn(r -> r.code().equals("CS-TRAINING")).singleElement()
+            assertThat(parsed.rows()).extracting(CatalogCsv.Row::item)
+                    .filteredOn(r -> r.code().equals("CS-TRAINING")).singleElement()
                     .satisfies(r -> {
                         assertThat(r.shape()).isEqualTo(Shape.STANDARD_TIME);
                         assertThat(r.stdMinutes()).isEqualTo(90);
@@ -41,14 +45,55 @@ class CatalogCsvTest {
         CatalogCsv.Parsed parsed = CatalogCsv.parse(csv);
 
         assertThat(parsed.rows()).isEmpty();
-        assertThat(parsed.errors()).extracting(e -> e.field())
-                .containsExactly("row 3.shape", "row 4.slots", "row 5.target_max", "row 6.code");
+        assertThat(parsed.errors()).extracting(Problem.FieldError::field).containsExactly(
+                "row 2, column shape", "row 3, column slots", "row 4, column target_max", "row 5, column code");
     }
 
     @Test
-    void shouldRefuseAFileWithTheWrongHeader() {
-        CatalogCsv.Parsed parsed = CatalogCsv.parse("code,name\nX,Y\n");
+    void shouldKeepALineBreakInsideQuotesAsPartOfTheValue() {
+        CatalogCsv.Parsed parsed = CatalogCsv.parse(HEADER + "\n"
+                + "PB,PB-NOTES,x,名,Name,COUNT,1,1,post,DAY,,,,,\"counts posts,\nnot reposts\"\n");
 
-        assertThat(parsed.errors()).extracting(e -> e.field()).containsExactly("row 1");
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows()).singleElement()
+                .satisfies(row -> assertThat(row.item().notes()).isEqualTo("counts posts,\nnot reposts"));
+    }
+
+    @Test
+    void shouldReadAFileThatStartsWithAByteOrderMark() {
+        CatalogCsv.Parsed parsed = CatalogCsv.parse("\uFEFF" + HEADER + "\r\nPB,PB-BOM,x,名,Name,COUNT,1,1,post,DAY,,,,,\r\n");
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows()).extracting(row -> row.item().code()).containsExactly("PB-BOM");
+    }
+
+    @Test
+    void shouldNumberRowsAsTheFileDataRowsHoweverManyLinesTheySpan() {
+        CatalogCsv.Parsed parsed = CatalogCsv.parse(HEADER + "\n"
+                + "PB,PB-LONG,x,名,Name,COUNT,1,1,post,DAY,,,,,\"one\ntwo\nthree\"\n"
+                + "\n"
+                + "PB,PB-BAD,x,名,Name,SQUARE,1,1,post,DAY,,,,,\n");
+
+        assertThat(parsed.errors()).extracting(Problem.FieldError::field).containsExactly("row 2, column shape");
+    }
+
+    @Test
+    void shouldRefuseAnUnclosedQuoteAsMalformedNamingRowAndColumn() {
+        ProblemException refusal = catchThrowableOfType(ProblemException.class, () -> CatalogCsv.parse(HEADER + "\n"
+                + "PB,PB-OK,x,名,Name,COUNT,1,1,post,DAY,,,,,\n"
+                + "PB,PB-OPEN,x,\"名,Name,COUNT,1,1,post,DAY,,,,,\n"));
+
+        assertThat(refusal.status()).isEqualTo(400);
+        assertThat(refusal.toProblem().errors()).extracting(Problem.FieldError::field)
+                .containsExactly("row 2, column name_zh");
+    }
+
+    @Test
+    void shouldRefuseAFileWithTheWrongHeaderAsMalformed() {
+        ProblemException refusal = catchThrowableOfType(ProblemException.class,
+                () -> CatalogCsv.parse("code,name\nX,Y\n"));
+
+        assertThat(refusal.status()).isEqualTo(400);
+        assertThat(refusal.toProblem().errors()).extracting(Problem.FieldError::field).containsOnly("header");
     }
 }

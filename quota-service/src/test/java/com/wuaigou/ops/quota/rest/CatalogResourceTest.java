@@ -19,6 +19,7 @@ import java.util.Map;
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -124,7 +125,7 @@ class CatalogResourceTest {
                 + world.group + "," + world.group + "-BROKEN,test,坏,Broken,COVERAGE,1,,person,DAY,,,,,\n";
 
         as(ADMIN, "admin").contentType("text/csv").body(csv).post("/api/v1/quota-items/import").then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", hasItem("row 3.slots"));
+                .contentType("application/problem+json").body("errors.field", hasItem("row 2, column slots"));
         as(10, "staff").get("/api/v1/quota-items/" + good).then().statusCode(404);
 
         String fixed = csv.replace("person,DAY,,,,,", "person,DAY,,,,AM;PM,");
@@ -134,6 +135,21 @@ class CatalogResourceTest {
                 .body("created", equalTo(0));
         as(10, "staff").get("/api/v1/quota-items/" + good).then().statusCode(200)
                 .body("targetMin", equalTo(3)).body("targetMax", equalTo(5)).body("period", equalTo("WEEK"));
+    }
+
+    @Test
+    void shouldRefuseAFileWithAnUnclosedQuoteAsMalformedAndImportNothing() {
+        String good = world.group + "-BEFORE-QUOTE";
+        String csv = "\uFEFF" + HEADER + "\r\n"
+                + world.group + "," + good + ",test,导入,Imported,COUNT,3,5,post,WEEK,,,,,\r\n"
+                + world.group + "," + world.group + "-QUOTED,test,引号,Quoted,COUNT,1,,post,DAY,,,,,\"never closed\r\n";
+
+        as(ADMIN, "admin").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/quota-items/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ops.wuaigou.com/problems/malformed-csv"))
+                .body("errors.field", contains("row 2, column notes"));
+        as(10, "staff").get("/api/v1/quota-items/" + good).then().statusCode(404);
     }
 
     @Test
