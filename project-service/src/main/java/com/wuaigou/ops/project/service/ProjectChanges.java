@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,9 +21,11 @@ import java.util.stream.Collectors;
 public class ProjectChanges {
 
     private final EntityManager entityManager;
+    private final ChangeClock clock;
 
-    ProjectChanges(EntityManager entityManager) {
+    ProjectChanges(EntityManager entityManager, ChangeClock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public Project find(long id) {
@@ -61,7 +62,7 @@ public class ProjectChanges {
     }
 
     public OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return clock.now();
     }
 
     private static long parseVersion(String ifMatch) {
