@@ -124,8 +124,8 @@ public class DemoProjectLoader {
                 added++;
             }
         }
-        LOG.infof("Demo projects: %d added with their history in %s; per phase %s", added, month,
-                DemoProjects.perPhase());
+        LOG.infof("Demo projects: %d of %d added with their history in %s (the set per phase: %s)", added,
+                DemoProjects.SPECS.size(), month, DemoProjects.perPhase());
     }
 
     /** Every demo person and every group's manager are in the roster copy. */

@@ -26,7 +26,8 @@ final class DemoMonth {
     /** Swings of a day's work around the average; a whole cycle adds up to five average days. */
     private static final double[] DAILY_SWING = {1.1, 0.9, 1.05, 0.95, 1.0};
     private static final int RATE_MINUTES = 120;
-    private static final int COUNT_MINUTES = 60;
+    /** A working day less breaks, spread over the counted items logged that day, so workloads look like full days. */
+    private static final int COUNTED_DAY_MINUTES = 420;
     private static final int STANDARD_TIME_EVERY = 2;
 
     private DemoMonth() {
@@ -37,6 +38,8 @@ final class DemoMonth {
         List<LocalDate> days = month.atDay(1).datesUntil(month.atEndOfMonth().plusDays(1))
                 .filter(calendar::isWorkingDay).toList();
         List<LogInput> logs = new ArrayList<>();
+        int minutesPerCount = COUNTED_DAY_MINUTES / (int) Math.max(1, holdings.stream()
+                .filter(h -> h.shape() == Shape.COUNT).count());
         for (Holding holding : holdings) {
             double carried = 0;
             for (int d = 0; d < days.size(); d++) {
@@ -49,7 +52,7 @@ final class DemoMonth {
                         long units = due(carried, roundUp);
                         carried -= units;
                         if (units > 0) {
-                            logs.add(log(staffId, holding, day, BigDecimal.valueOf(units), COUNT_MINUTES, null));
+                            logs.add(log(staffId, holding, day, BigDecimal.valueOf(units), minutesPerCount, null));
                         }
                     }
                     case RATE -> {

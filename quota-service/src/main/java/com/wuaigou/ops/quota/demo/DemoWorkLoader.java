@@ -105,8 +105,8 @@ public class DemoWorkLoader {
             logged += QuarkusTransaction.requiringNew().call(() -> assignAndLog(person, people, month));
         }
         List<String> locked = lockGroups(people, month);
-        LOG.infof("Demo work: %d people, %d work logs added in %s, %s locked by their managers", people.size(),
-                logged, month, locked.isEmpty() ? "no group newly" : String.join(", ", locked));
+        LOG.infof("Demo work: %d people, %d work logs added in %s, which their managers newly locked for: %s",
+                people.size(), logged, month, locked.isEmpty() ? "none" : String.join(", ", locked));
     }
 
     private static List<RosterStaff> demoPeople() {
@@ -114,14 +114,17 @@ public class DemoWorkLoader {
                 "employeeNumber like ?1 order by id", DEMO_NUMBER_PREFIX + "%"));
     }
 
+    /** The demo items, as their groups' managers add them, in force from the first day of the month. */
     private void addMissingItems(List<RosterStaff> people, YearMonth month) {
-        for (ItemDefinition item : DemoPlan.EXTRA_ITEMS) {
-            boolean missing = QuarkusTransaction.requiringNew().call(() -> QuotaItem.findByCode(item.code()).isEmpty());
-            if (missing) {
-                managerOf(item.groupCode(), people).ifPresent(manager -> QuarkusTransaction.requiringNew().run(() ->
-                        actingAs.run(manager, Roles.MANAGER, () -> catalog.add(item, month.atDay(1)))));
+        QuarkusTransaction.requiringNew().run(() -> {
+            DemoDataProgress.takeTurns(entityManager, ADVISORY_KEY);
+            for (ItemDefinition item : DemoPlan.EXTRA_ITEMS) {
+                if (QuotaItem.findByCode(item.code()).isEmpty()) {
+                    managerOf(item.groupCode(), people).ifPresent(manager ->
+                            actingAs.run(manager, Roles.MANAGER, () -> catalog.add(item, month.atDay(1))));
+                }
             }
-        }
+        });
     }
 
     /** One person's assignments and month of work, in one transaction; nothing when they already have work then. */
