@@ -145,9 +145,12 @@ public class DemoProjectLoader {
         }
         Team team = team(spec);
         History history = new History(month, team);
-        boolean open = spec.phase() == Phase.DO || spec.phase() == Phase.PLAN;
         LocalDate start = spec.phase() == Phase.PLAN ? today.plusDays(7) : history.date(3);
-        LocalDate end = spec.phase() == Phase.PLAN ? today.plusDays(40) : open ? today.plusDays(21) : history.date(20);
+        LocalDate end = switch (spec.phase()) {
+            case PLAN -> today.plusDays(40);
+            case DO -> today.plusDays(21);
+            default -> history.date(20);
+        };
         long id = history.bySupervisor(1, () -> projects.create(new NewProject(code, spec.type(), spec.size(),
                 spec.title(), spec.group(), team.lead(), team.assistants().entrySet().stream()
                 .map(a -> new AssistantInput(a.getKey(), a.getValue())).toList(), start, end))).id;
@@ -156,9 +159,9 @@ public class DemoProjectLoader {
                 new BudgetLineInput(line.category(), new BigDecimal(line.planned()))).value().id)).toList();
         long firstAssistant = team.assistants().keySet().stream().findFirst().orElse(team.lead());
         long prepare = history.byLead(2, () -> actions.add(id, null,
-                new ActionInput("Prepare the materials", team.lead(), history.date(8))).value().id);
+                new ActionInput("Prepare the materials", team.lead(), start.plusDays(5))).value().id);
         long run = history.byLead(2, () -> actions.add(id, null,
-                new ActionInput("Run it and report", firstAssistant, history.date(12))).value().id);
+                new ActionInput("Run it and report", firstAssistant, start.plusDays(9))).value().id);
         if (spec.phase() == Phase.DO) {
             history.byLead(2, () -> actions.add(id, null,
                     new ActionInput("Wrap up and hand over", team.lead(), today.plusDays(10))));
