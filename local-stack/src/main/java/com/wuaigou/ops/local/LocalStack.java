@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole system on this machine: embedded PostgreSQL (port 15432) and a Kafka broker (port 9092) whose data
- * stay in {@code .local-stack/}, then the three services with the department's demo data. Prints where to look once
- * everything is ready; Ctrl-C stops everything it started. {@code --reset} deletes the kept data first.
+ * stay in {@code .local-stack/}, then the three services with the department's demo data. Prints where to look and
+ * what the demo holds once everything is ready (the services report ready only after loading their demo data);
+ * Ctrl-C stops everything it started. {@code --reset} deletes the kept data first.
  */
 public final class LocalStack {
 
@@ -40,7 +41,7 @@ public final class LocalStack {
         long begin = System.nanoTime();
         system.start();
         Path tokens = writeTokens();
-        printSummary(Duration.ofNanos(System.nanoTime() - begin), tokens);
+        printSummary(Duration.ofNanos(System.nanoTime() - begin), tokens, DemoDepartment.read(system));
 
         while (!stopping) {
             for (LocalSystem.Service service : LocalSystem.Service.values()) {
@@ -70,7 +71,7 @@ public final class LocalStack {
         return tokens;
     }
 
-    private void printSummary(Duration elapsed, Path tokens) {
+    private void printSummary(Duration elapsed, Path tokens, DemoDepartment demo) {
         PostgresServer postgres = system.postgres();
         KafkaBroker kafka = system.kafka();
         StringBuilder out = new StringBuilder();
@@ -90,6 +91,7 @@ public final class LocalStack {
         out.append("Tokens             %s  (admin, director, staff: source it, then curl -H \"Authorization: Bearer $ADMIN_TOKEN\" ...)%n"
                 .formatted(tokens));
         out.append("Logs               %s%n".formatted(data.resolve("logs")));
+        out.append(demo.describe());
         out.append("Press Ctrl-C to stop everything.%n".formatted());
         System.out.println(out);
     }

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Boot plus the demo data load, which the services finish before they report ready. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     /** The services, in start order, with their databases. */
     public enum Service {

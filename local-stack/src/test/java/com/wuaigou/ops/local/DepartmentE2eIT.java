@@ -95,17 +95,59 @@ class DepartmentE2eIT {
     }
 
     @Test
+    void shouldLoadTheDemoDepartmentSoEveryActiveMembersScorecardOfLastMonthShowsBothParts() {
+        DemoDepartment demo = DemoDepartment.read(system);
+        System.out.print("[e2e] " + demo.describe());
+        assertThat(demo.people()).isEqualTo(38);
+        assertThat(demo.assignments()).isGreaterThanOrEqualTo(2 * demo.activePeople());
+        assertThat(demo.workLogs()).isGreaterThan(20 * demo.activePeople());
+        assertThat(demo.lockedGroups()).containsExactly("CS", "DESIGN", "OPS", "PB", "PHOTO", "PRODUCT");
+        assertThat(demo.projectsPerPhase()).allSatisfy((phase, count) -> assertThat(count).as(phase).isPositive());
+        assertThat(demo.projectsPerPhase().get("CLOSED")).isGreaterThanOrEqualTo(6);
+
+        Set<Long> active = new HashSet<>(call(Service.PERSONNEL, DIRECTOR)
+                .queryParam("q", "DEMO-").queryParam("status", "ACTIVE").queryParam("size", 100)
+                .get("/api/v1/staff").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class));
+        Map<Long, JsonPath> cards = new HashMap<>();
+        await("every active demo member's card of " + demo.month() + " has its lock and its closed project")
+                .atMost(EVENT_DELIVERY).pollInterval(POLL).untilAsserted(() -> {
+                    for (String group : demo.lockedGroups()) {
+                        String groupCard = call(Service.PERSONNEL, DIRECTOR).queryParam("month", demo.month().toString())
+                                .get("/api/v1/groups/" + group + "/scorecard").then().statusCode(200).extract().asString();
+                        int members = JsonPath.from(groupCard).getList("members").size();
+                        for (int i = 0; i < members; i++) {
+                            JsonPath card = JsonPath.from(groupCard).setRoot("members[" + i + "]");
+                            if (active.contains(card.getLong("staffId"))) {
+                                cards.put(card.getLong("staffId"), card);
+                            }
+                        }
+                    }
+                    assertThat(cards.keySet()).containsExactlyInAnyOrderElementsOf(active);
+                    assertThat(cards.values()).allSatisfy(card -> {
+                        assertThat(card.getBoolean("locked")).isTrue();
+                        assertThat(card.getInt("quotas.itemsWithTarget")).isPositive();
+                        assertThat(card.getList("projects.closed")).isNotEmpty();
+                        assertThat(decimal(card, "overall.appliedQuotaWeight")).isPositive();
+                        assertThat(decimal(card, "overall.appliedProjectWeight")).isPositive();
+                    });
+                });
+        assertThat(cards.values()).anySatisfy(card -> assertThat(decimal(card, "quotas.score")).isEqualByComparingTo("100"));
+        assertThat(cards.values()).anySatisfy(card -> assertThat(decimal(card, "quotas.score")).isLessThan(new BigDecimal("100")));
+    }
+
+    @Test
     void shouldShowANewPersonsApprovedQuotaFiguresAndClosedProjectOnTheirScorecards() {
         LocalDate today = LocalDate.now(DEPARTMENT_ZONE);
-        YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
-        LocalDate monday = lastMonth.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+        // Two months back: last month is the demo data's, already locked for every group.
+        YearMonth loggedMonth = YearMonth.from(today).minusMonths(2);
+        LocalDate monday = loggedMonth.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         long managerId = call(Service.PERSONNEL, DIRECTOR).get("/api/v1/groups/CS").then().statusCode(200)
                 .extract().jsonPath().getLong("managerId");
         String manager = DevTokens.mint(managerId, "manager");
 
         long personId = call(Service.PERSONNEL, DIRECTOR)
                 .body(Map.of("employeeNumber", "E2E-" + RUN, "name", "E2E Tester " + RUN, "groupCode", "CS",
-                        "postCode", "CS-AGENT", "groupRole", "MEMBER", "hireDate", lastMonth.atDay(1).toString()))
+                        "postCode", "CS-AGENT", "groupRole", "MEMBER", "hireDate", loggedMonth.atDay(1).toString()))
                 .post("/api/v1/staff").then().statusCode(201).extract().jsonPath().getLong("id");
         String person = DevTokens.mint(personId, "staff");
 
@@ -118,8 +160,8 @@ class DepartmentE2eIT {
                 });
         long projectId = createProjectOnceTheRosterCopyKnows(manager, personId, today);
 
-        assign(manager, personId, "CS-E-FILE", "PRIMARY", lastMonth.atDay(1));
-        assign(manager, personId, "CS-MERCHANT-CALL", "FLEXIBLE", lastMonth.atDay(1));
+        assign(manager, personId, "CS-E-FILE", "PRIMARY", loggedMonth.atDay(1));
+        assign(manager, personId, "CS-MERCHANT-CALL", "FLEXIBLE", loggedMonth.atDay(1));
         for (int day = 0; day < 5; day++) {
             String date = monday.plusDays(day).toString();
             logWork(person, Map.of("itemCode", "CS-E-FILE", "workDate", date, "minutes", 60));
@@ -139,7 +181,7 @@ class DepartmentE2eIT {
 
         JsonPath month = attainment(person, personId, "MONTH", monday);
         int workingDays = month.getInt("workingDays");
-        assertThat(workingDays).isEqualTo(weekdaysOf(lastMonth));
+        assertThat(workingDays).isEqualTo(weekdaysOf(loggedMonth));
         assertThat(decimal(month, item("CS-E-FILE", "targetMin"))).isEqualByComparingTo(BigDecimal.valueOf(60L * workingDays));
         assertThat(decimal(month, item("CS-E-FILE", "ratio")))
                 .isEqualByComparingTo(BigDecimal.valueOf(5).divide(BigDecimal.valueOf(workingDays), 4, RoundingMode.HALF_UP));
@@ -149,31 +191,31 @@ class DepartmentE2eIT {
                 .isEqualTo(615);
 
         long lockId = call(Service.QUOTA, manager)
-                .body(Map.of("groupCode", "CS", "window", "MONTH", "date", lastMonth.atDay(1).toString()))
+                .body(Map.of("groupCode", "CS", "window", "MONTH", "date", loggedMonth.atDay(1).toString()))
                 .post("/api/v1/period-locks").then().statusCode(201).extract().jsonPath().getLong("id");
 
         LocalDate closedOn = runThroughEveryPhase(projectId, manager, person, personId, today);
 
-        JsonPath lastMonthCard = awaitCard(person, personId, lastMonth, card -> card.getBoolean("locked"),
-                "the period summary of " + lastMonth + " reaches personnel-service");
-        assertThat(lastMonthCard.getList("lockIds", Number.class)).extracting(Number::longValue).containsExactly(lockId);
-        assertThat(lastMonthCard.getList("pendingGroups")).isEmpty();
-        assertThat(lastMonthCard.getList("primary.itemCode")).containsExactly("CS-E-FILE");
-        assertThat(decimal(lastMonthCard, "primary[0].targetLow")).isEqualByComparingTo(BigDecimal.valueOf(60L * workingDays));
-        assertThat(decimal(lastMonthCard, "primary[0].done")).isEqualByComparingTo("300");
-        assertThat(lastMonthCard.getString("primary[0].status")).isEqualTo("SHORT");
-        assertThat(lastMonthCard.getList("flexible.itemCode")).containsExactly("CS-MERCHANT-CALL");
-        assertThat(lastMonthCard.getString("flexible[0].status")).isEqualTo("EXCEEDED");
-        assertThat(lastMonthCard.getList("unplanned.itemCode")).containsExactly("CS-VISIT-OTHER");
-        assertThat(lastMonthCard.getLong("unplanned[0].creditedMinutes")).isEqualTo(15);
-        assertThat(lastMonthCard.getInt("quotas.itemsWithTarget")).isEqualTo(2);
-        assertThat(lastMonthCard.getInt("quotas.itemsMet")).isEqualTo(1);
-        assertThat(decimal(lastMonthCard, "quotas.score")).isEqualByComparingTo("50");
-        assertThat(lastMonthCard.getLong("workload.workloadMinutes")).isEqualTo(615);
-        assertThat(lastMonthCard.getLong("workload.workingMinutes")).isEqualTo(480L * workingDays);
-        assertThat(lastMonthCard.getList("projects.closed")).isEmpty();
-        assertThat(decimal(lastMonthCard, "overall.score")).isEqualByComparingTo("50.00");
-        assertThat(decimal(lastMonthCard, "overall.appliedQuotaWeight")).isEqualByComparingTo("1");
+        JsonPath loggedMonthCard = awaitCard(person, personId, loggedMonth, card -> card.getBoolean("locked"),
+                "the period summary of " + loggedMonth + " reaches personnel-service");
+        assertThat(loggedMonthCard.getList("lockIds", Number.class)).extracting(Number::longValue).containsExactly(lockId);
+        assertThat(loggedMonthCard.getList("pendingGroups")).isEmpty();
+        assertThat(loggedMonthCard.getList("primary.itemCode")).containsExactly("CS-E-FILE");
+        assertThat(decimal(loggedMonthCard, "primary[0].targetLow")).isEqualByComparingTo(BigDecimal.valueOf(60L * workingDays));
+        assertThat(decimal(loggedMonthCard, "primary[0].done")).isEqualByComparingTo("300");
+        assertThat(loggedMonthCard.getString("primary[0].status")).isEqualTo("SHORT");
+        assertThat(loggedMonthCard.getList("flexible.itemCode")).containsExactly("CS-MERCHANT-CALL");
+        assertThat(loggedMonthCard.getString("flexible[0].status")).isEqualTo("EXCEEDED");
+        assertThat(loggedMonthCard.getList("unplanned.itemCode")).containsExactly("CS-VISIT-OTHER");
+        assertThat(loggedMonthCard.getLong("unplanned[0].creditedMinutes")).isEqualTo(15);
+        assertThat(loggedMonthCard.getInt("quotas.itemsWithTarget")).isEqualTo(2);
+        assertThat(loggedMonthCard.getInt("quotas.itemsMet")).isEqualTo(1);
+        assertThat(decimal(loggedMonthCard, "quotas.score")).isEqualByComparingTo("50");
+        assertThat(loggedMonthCard.getLong("workload.workloadMinutes")).isEqualTo(615);
+        assertThat(loggedMonthCard.getLong("workload.workingMinutes")).isEqualTo(480L * workingDays);
+        assertThat(loggedMonthCard.getList("projects.closed")).isEmpty();
+        assertThat(decimal(loggedMonthCard, "overall.score")).isEqualByComparingTo("50.00");
+        assertThat(decimal(loggedMonthCard, "overall.appliedQuotaWeight")).isEqualByComparingTo("1");
 
         YearMonth closingMonth = YearMonth.from(closedOn);
         JsonPath closingMonthCard = awaitCard(person, personId, closingMonth,

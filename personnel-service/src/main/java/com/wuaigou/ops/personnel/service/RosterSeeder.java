@@ -1,6 +1,6 @@
 package com.wuaigou.ops.personnel.service;
 
-import com.wuaigou.ops.personnel.config.DemoDataConfig;
+import com.wuaigou.ops.common.demo.DemoDataConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,9 +25,11 @@ import java.util.stream.Collectors;
 public class ProjectChanges {
 
     private final EntityManager entityManager;
+    private final ChangeClock clock;
 
-    ProjectChanges(EntityManager entityManager) {
+    ProjectChanges(EntityManager entityManager, ChangeClock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     public Project find(long id) {
@@ -90,7 +91,7 @@ public class ProjectChanges {
     }
 
     public OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return clock.now();
     }
 
     /** Whether an {@code If-Match} asks for one version; absent or {@code *} accepts whatever is current. */
