@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * What every service promises orchestrators and front ends, whatever its domain. A service's test extends it and is
@@ -77,6 +78,28 @@ public abstract class ServiceBasicsContract {
             });
         }));
         assertEquals(List.of(), gaps, "OpenAPI gaps");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNameEveryOperationOnceAndSayWhereItIsServed() {
+        JsonPath document = openApi();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        Map<String, List<String>> operationsById = new TreeMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (value instanceof Map<?, ?> operation) {
+                operationsById.computeIfAbsent(String.valueOf(operation.get("operationId")), id -> new ArrayList<>())
+                        .add(method.toUpperCase() + " " + path);
+            }
+        }));
+        List<String> wrong = new ArrayList<>();
+        operationsById.forEach((id, operations) -> {
+            if (operations.size() > 1 || !id.matches("[a-z][A-Za-z0-9]*")) {
+                wrong.add(id + " names " + operations);
+            }
+        });
+        assertEquals(List.of(), wrong, "operations without a unique, client-friendly operationId");
+        assertFalse(document.getList("servers.url").isEmpty(), "the document names no server");
     }
 
     @Test
