@@ -1,0 +1,6 @@
+package com.wuaigou.ops.common.roster;
+
+/** Employment status as personnel-service publishes it. */
+public enum StaffStatus {
+    ACTIVE, ON_LEAVE, LEFT
+}
