@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads topics from their beginning up to the end offsets they had when the read began, with a plain Kafka consumer
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class TopicReplay {
 
+    private static final Logger LOG = Logger.getLogger(TopicReplay.class);
+
     private final Map<String, Object> kafkaConfig;
 
     TopicReplay(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -34,13 +37,24 @@ public class TopicReplay {
     }
 
     /**
-     * Hands every record up to the captured end offsets to {@code handler}, in order within each partition.
+     * @param read    records read up to the captured end offsets
+     * @param applied records the consumer applied
+     * @param skipped records that are not readable events, left out
+     */
+    public record Outcome(long read, long applied, long skipped) {
+    }
+
+    /**
+     * Hands the value of every record up to the captured end offsets to {@code apply}, in order within each partition.
+     * {@code apply} answers whether it applied the record, and throws {@link IllegalArgumentException} for one it
+     * cannot read, which is logged and left out.
      *
-     * @return how many records were read
      * @throws IllegalStateException when the end is not reached within {@code timeout}
      */
-    public long replay(List<String> topics, Duration timeout, Consumer<ConsumerRecord<String, String>> handler) {
+    public Outcome replay(List<String> topics, Duration timeout, Predicate<String> apply) {
         long read = 0;
+        long applied = 0;
+        long skipped = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(kafkaConfig))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -61,15 +75,24 @@ public class TopicReplay {
                             + timeout);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        read++;
-                        handler.accept(record);
+                    if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    read++;
+                    try {
+                        if (apply.test(record.value())) {
+                            applied++;
+                        }
+                    } catch (IllegalArgumentException unreadable) {
+                        LOG.warnf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                                unreadable.getMessage());
+                        skipped++;
                     }
                 }
                 unfinished.removeIf(p -> consumer.position(p) >= ends.get(p));
             }
         }
-        return read;
+        return new Outcome(read, applied, skipped);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.common.roster;
 
+import com.wuaigou.ops.common.events.TopicReplay;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -47,7 +48,7 @@ public class RosterAdminResource {
             + " only.")
     @APIResponse(responseCode = "200", description = "How many records were read and snapshots applied")
     public RebuildAnswer rebuild() {
-        RosterRebuild.Outcome outcome = rebuild.rebuild();
+        TopicReplay.Outcome outcome = rebuild.rebuild();
         return new RebuildAnswer(outcome.read(), outcome.applied(), outcome.skipped());
     }
 }

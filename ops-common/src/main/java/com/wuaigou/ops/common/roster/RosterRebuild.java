@@ -31,33 +31,13 @@ public class RosterRebuild {
         this.config = config;
     }
 
-    /**
-     * @param read    records read up to the captured end offsets
-     * @param applied snapshots applied (first deliveries of staff and group snapshots)
-     * @param skipped records that are not readable CloudEvents
-     */
-    public record Outcome(long read, long applied, long skipped) {
-    }
-
     @Transactional
     @TransactionConfiguration(timeout = 900)
-    public Outcome rebuild() {
+    public TopicReplay.Outcome rebuild() {
         roster.clear();
-        long[] appliedAndSkipped = new long[2];
-        long read = replay.replay(List.of(RosterService.GROUPS_TOPIC, RosterService.STAFF_TOPIC),
-                config.rebuildTimeout(), record -> {
-                    try {
-                        if (roster.apply(record.value())) {
-                            appliedAndSkipped[0]++;
-                        }
-                    } catch (IllegalArgumentException unreadable) {
-                        LOG.warnf("Roster rebuild skips %s-%d@%d: %s", record.topic(), record.partition(),
-                                record.offset(), unreadable.getMessage());
-                        appliedAndSkipped[1]++;
-                    }
-                });
-        LOG.infof("Roster replica rebuilt: %d records read, %d snapshots applied, %d unreadable", read,
-                appliedAndSkipped[0], appliedAndSkipped[1]);
-        return new Outcome(read, appliedAndSkipped[0], appliedAndSkipped[1]);
+        TopicReplay.Outcome outcome = replay.replay(List.of(RosterService.GROUPS_TOPIC, RosterService.STAFF_TOPIC),
+                config.rebuildTimeout(), roster::apply);
+        LOG.infof("Roster replica rebuilt: %s", outcome);
+        return outcome;
     }
 }
