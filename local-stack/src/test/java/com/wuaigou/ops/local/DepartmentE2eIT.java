@@ -151,12 +151,11 @@ class DepartmentE2eIT {
                 .post("/api/v1/staff").then().statusCode(201).extract().jsonPath().getLong("id");
         String person = DevTokens.mint(personId, "staff");
 
-        await("quota-service learns of the new person and their manager").atMost(EVENT_DELIVERY).pollInterval(POLL)
+        await("quota-service learns of the new person and the group's manager").atMost(EVENT_DELIVERY).pollInterval(POLL)
                 .untilAsserted(() -> {
                     call(Service.QUOTA, DIRECTOR).get("/api/v1/roster/staff/" + personId).then().statusCode(200)
                             .body("groupCode", equalTo("CS"));
-                    call(Service.QUOTA, DIRECTOR).get("/api/v1/roster/staff/" + managerId).then().statusCode(200)
-                            .body("groupRole", equalTo("MANAGER"));
+                    call(Service.QUOTA, manager).get("/api/v1/assignments/allocation?groupCode=CS").then().statusCode(200);
                 });
         long projectId = createProjectOnceTheRosterCopyKnows(manager, personId, today);
 

@@ -1,10 +1,6 @@
 package com.wuaigou.ops.project;
 
-import com.wuaigou.ops.common.events.ProcessedEvents;
-import com.wuaigou.ops.local.LocalInfraTestResource;
-import com.wuaigou.ops.local.TopicProbe;
 import com.wuaigou.ops.project.domain.Project;
-import com.wuaigou.ops.project.events.RosterConsumer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,12 +33,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class ConcurrencyAndRosterTest {
-
-    @Inject
-    RosterConsumer consumer;
-
-    @Inject
-    ProcessedEvents processed;
 
     @Inject
     EntityManager entityManager;
@@ -169,56 +159,6 @@ class ConcurrencyAndRosterTest {
                         select count(*) from pg_stat_activity where datname = current_database()
                         and wait_event_type = 'Lock' and query ilike ?1""")
                         .setParameter(1, sql + "%").getSingleResult()).intValue() >= count));
-    }
-
-    @Test
-    void shouldKeepTheNewestRosterVersionAndIgnoreReplays() {
-        Roster.Team team = Roster.team();
-        Roster.staff(team.memberId(), team.group(), "MEMBER", "ON_LEAVE", 3);
-        Roster.awaitStaff(team.memberId(), 3);
-        String replayOfOlder = Roster.staffEvent(team.memberId(), team.group(), "MEMBER", "ACTIVE", 2);
-        Roster.send("ops.personnel.staff", Long.toString(team.memberId()), replayOfOlder);
-        Roster.send("ops.personnel.staff", Long.toString(team.memberId()), replayOfOlder);
-        Roster.staff(team.assistantId(), team.group(), "MEMBER", "ACTIVE", 2);
-        Roster.awaitStaff(team.assistantId(), 2);
-        assertThat(Roster.staffCopy(team.memberId()).status.name()).isEqualTo("ON_LEAVE");
-        assertThat(Roster.staffCopy(team.memberId()).version).isEqualTo(3);
-    }
-
-    @Test
-    void shouldReachTheSameRosterCopyWhenRebuiltFromTheStartOfItsTopics() {
-        Roster.Team team = Roster.team();
-        Roster.staff(team.memberId(), team.group(), "MEMBER", "ON_LEAVE", 3);
-        Roster.awaitStaff(team.memberId(), 3);
-        TopicProbe topics = new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
-        await().atMost(Duration.ofSeconds(30)).until(() -> topics.caughtUp("project-service.roster-staff",
-                "ops.personnel.staff") && topics.caughtUp("project-service.roster-groups", "ops.personnel.groups"));
-        // The shared test database also holds people other tests put in directly: rebuild what the topics carry.
-        List<Long> staff = topics.readAll("ops.personnel.staff").stream().map(r -> Long.valueOf(r.key())).distinct().toList();
-        List<String> groups = topics.readAll("ops.personnel.groups").stream().map(r -> r.key()).distinct().toList();
-        String before = rosterCopy(staff, groups);
-
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("delete from roster_staff where id in (:staff)")
-                    .setParameter("staff", staff).executeUpdate();
-            entityManager.createNativeQuery("delete from roster_group where code in (:groups)")
-                    .setParameter("groups", groups).executeUpdate();
-            processed.forget("project.roster");
-        });
-        assertThat(rosterCopy(staff, groups)).isEqualTo("null");
-        topics.readAll("ops.personnel.groups").forEach(record -> consumer.onGroup(record.value()));
-        topics.readAll("ops.personnel.staff").forEach(record -> consumer.onStaff(record.value()));
-
-        assertThat(rosterCopy(staff, groups)).contains(team.group()).isEqualTo(before);
-    }
-
-    /** The roster copy of these people and groups as text. */
-    private String rosterCopy(List<Long> staff, List<String> groups) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager.createNativeQuery("""
-                select string_agg(line, E'\\n' order by line) from (
-                    select g::text as line from roster_group g where g.code in (:groups)
-                    union all select s::text from roster_staff s where s.id in (:staff)) copy""")
-                .setParameter("staff", staff).setParameter("groups", groups).getSingleResult()));
     }
 
     @Test

@@ -2,9 +2,9 @@ package com.wuaigou.ops.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.wuaigou.ops.common.roster.RosterGroup;
+import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.local.LocalInfraTestResource;
-import com.wuaigou.ops.project.domain.RosterGroup;
-import com.wuaigou.ops.project.domain.RosterStaff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -93,10 +93,6 @@ final class Roster {
             RosterGroup group = RosterGroup.findById(code);
             return group != null && group.version == version;
         }));
-    }
-
-    static RosterStaff staffCopy(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> RosterStaff.findById(id));
     }
 
     private static String envelope(String type, String subject, ObjectNode data) {

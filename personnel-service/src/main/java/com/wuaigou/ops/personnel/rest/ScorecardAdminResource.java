@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.events.TopicReplay;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.service.ScorecardRebuild;
@@ -40,7 +41,7 @@ public class ScorecardAdminResource {
             + " transaction (live events wait for it). The cards afterwards equal those before. Admin only.")
     @APIResponse(responseCode = "200", description = "How many records were read and events applied")
     public Scorecards.RebuildAnswer rebuild() {
-        ScorecardRebuild.Outcome outcome = rebuild.rebuild();
+        TopicReplay.Outcome outcome = rebuild.rebuild();
         return new Scorecards.RebuildAnswer(outcome.read(), outcome.applied(), outcome.skipped());
     }
 }

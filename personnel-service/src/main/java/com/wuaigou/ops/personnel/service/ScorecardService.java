@@ -71,7 +71,7 @@ public class ScorecardService {
         Staff staff = Staff.<Staff>findByIdOptional(staffId)
                 .orElseThrow(() -> ProblemException.notFound("staff member", staffId));
         Set<String> groups = groupsDuring(staffId, month);
-        if (!access.readsAllScorecards() && !access.isCaller(staffId)
+        if (!access.readsEverything() && !access.isCaller(staffId)
                 && groups.stream().noneMatch(access::manages) && !access.manages(staff.groupCode)) {
             throw ProblemException.forbidden("A scorecard is shown to the person, the manager of their group,"
                     + " directors, admins and bi");
@@ -82,7 +82,7 @@ public class ScorecardService {
     public GroupCard groupCard(String groupCode, YearMonth month) {
         StaffGroup group = StaffGroup.<StaffGroup>findByIdOptional(groupCode)
                 .orElseThrow(() -> ProblemException.notFound("group", groupCode));
-        if (!access.readsAllScorecards() && !access.manages(group.code)) {
+        if (!access.readsEverything() && !access.manages(group.code)) {
             throw ProblemException.forbidden("A group's scorecard is shown to its manager, directors, admins and bi");
         }
         Map<String, ScorecardLock> locks = activeLocks(month);

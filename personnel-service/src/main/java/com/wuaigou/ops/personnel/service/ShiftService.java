@@ -83,7 +83,7 @@ public class ShiftService {
     @Transactional
     public DutyShift cancel(long id, long version) {
         DutyShift shift = get(id);
-        access.requireManagerOf(Staff.<Staff>findById(shift.staffId).groupCode);
+        access.requireSupervise(Staff.<Staff>findById(shift.staffId).groupCode);
         requireVersion("Shift", id, version, shift.version);
         if (shift.status == ShiftStatus.CANCELLED) {
             throw ProblemException.ruleViolation(SHIFT_ALREADY_CANCELLED, "Shift " + id + " is already cancelled");
@@ -121,7 +121,7 @@ public class ShiftService {
         if (person == null) {
             throw unknown(UNKNOWN_STAFF, fieldPrefix + "staffId", "No staff member with id " + command.staffId());
         }
-        access.requireManagerOf(person.groupCode);
+        access.requireSupervise(person.groupCode);
         serialise(person, command.date(), slot);
         if (person.status != StaffStatus.ACTIVE) {
             throw ProblemException.ruleViolation(SHIFT_NEEDS_ACTIVE_STAFF, "Staff member " + person.id + " is "

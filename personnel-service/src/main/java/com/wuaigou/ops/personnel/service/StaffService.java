@@ -136,7 +136,7 @@ public class StaffService {
     @Transactional
     public Staff changeDevelopmentDirection(long id, String direction, long version) {
         Staff staff = get(id);
-        access.requireManagerOf(staff.groupCode);
+        access.requireSupervise(staff.groupCode);
         requireVersion("Staff member", id, version, staff.version);
         staff.developmentDirection = direction;
         return changed(staff);

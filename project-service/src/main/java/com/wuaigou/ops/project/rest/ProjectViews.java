@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.roster.RosterService;
 import com.wuaigou.ops.project.domain.ActionStatus;
 import com.wuaigou.ops.project.domain.ActivitySize;
 import com.wuaigou.ops.project.domain.BudgetLine;
@@ -14,7 +15,6 @@ import com.wuaigou.ops.project.domain.ProjectType;
 import com.wuaigou.ops.project.domain.Rag;
 import com.wuaigou.ops.project.service.ActionService;
 import com.wuaigou.ops.project.service.BudgetService;
-import com.wuaigou.ops.project.service.RosterService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -190,12 +190,12 @@ public class ProjectViews {
     public ProjectView project(Project p) {
         List<MemberView> assistants = p.assistants.stream()
                 .sorted(Comparator.comparing(a -> a.staffId))
-                .map(a -> new MemberView(a.staffId, roster.nameOf(a.staffId), a.role)).toList();
+                .map(a -> new MemberView(a.staffId, roster.nameOf(a.staffId).orElse(null), a.role)).toList();
         List<CriterionView> criteria = IntStream.range(0, p.successCriteria.size())
                 .mapToObj(i -> new CriterionView(i, p.successCriteria.get(i).description,
                         p.successCriteria.get(i).result, p.successCriteria.get(i).met)).toList();
         return new ProjectView(p.id, p.code, p.type, p.size, p.title, p.groupCode,
-                new MemberView(p.leadId, roster.nameOf(p.leadId), "LEAD"), assistants, p.plannedStart, p.plannedEnd,
+                new MemberView(p.leadId, roster.nameOf(p.leadId).orElse(null), "LEAD"), assistants, p.plannedStart, p.plannedEnd,
                 p.phase, new ProposalView(p.objectives, criteria),
                 p.approvedAt == null ? null : new StampView(p.approvedBy, p.approvedAt),
                 p.isEvaluated() ? new EvaluationView(p.evaluationScore, p.evaluationWentWell, p.evaluationWentBadly,

@@ -53,7 +53,7 @@ public class ActionService {
         apply(action, request);
         action.persist();
         project.planChanged();
-        return changes.done(project, access.me(), action);
+        return changes.done(project, access.callerId(), action);
     }
 
     @Transactional
@@ -64,7 +64,7 @@ public class ActionService {
         ProjectAction action = action(projectId, actionId);
         apply(action, request);
         project.planChanged();
-        return changes.done(project, access.me(), action);
+        return changes.done(project, access.callerId(), action);
     }
 
     /** The owner, the lead or a supervisor marks an action done, dropped (with a reason) or open again. */
@@ -73,7 +73,7 @@ public class ActionService {
                                                  ActionStatusChange request) {
         // Asked as one question, so that a refused caller does not learn whether the action exists.
         Project project = changes.load(projectId, ifMatch, p -> {
-            if (!ProjectAction.isOwnedBy(projectId, actionId, access.me())) {
+            if (!ProjectAction.isOwnedBy(projectId, actionId, access.callerId())) {
                 access.requireLeadOrSupervisor(p, "update actions owned by others");
             }
         });
@@ -86,16 +86,16 @@ public class ActionService {
         }
         action.status = request.status();
         action.dropReason = request.status() == ActionStatus.DROPPED ? reason : null;
-        action.updatedBy = access.me();
+        action.updatedBy = access.callerId();
         action.updatedAt = changes.now();
-        return changes.done(project, access.me(), action);
+        return changes.done(project, access.callerId(), action);
     }
 
     private void apply(ProjectAction action, ActionInput request) {
         action.title = request.title().trim();
         action.ownerId = request.ownerId();
         action.dueDate = request.dueDate();
-        action.updatedBy = access.me();
+        action.updatedBy = access.callerId();
         action.updatedAt = changes.now();
     }
 

@@ -49,7 +49,7 @@ public class BudgetService {
         line.planned = money(request.planned());
         line.persist();
         project.planChanged();
-        return changes.done(project, access.me(), line);
+        return changes.done(project, access.callerId(), line);
     }
 
     @Transactional
@@ -66,7 +66,7 @@ public class BudgetService {
         line.category = request.category().trim();
         line.planned = money(request.planned());
         project.planChanged();
-        return changes.done(project, access.me(), line);
+        return changes.done(project, access.callerId(), line);
     }
 
     @Transactional
@@ -83,20 +83,20 @@ public class BudgetService {
         expense.amount = money(request.amount());
         expense.spentOn = request.date();
         expense.note = request.note().trim();
-        expense.recordedBy = access.me();
+        expense.recordedBy = access.callerId();
         expense.recordedAt = changes.now();
         expense.overrun = spent(line.id).add(expense.amount).compareTo(line.planned) > 0;
         if (!expense.overrun) {
             expense.status = ExpenseStatus.ACCEPTED;
-        } else if (access.isSupervisor(project)) {
+        } else if (access.supervises(project.groupCode)) {
             expense.status = ExpenseStatus.APPROVED;
-            expense.decidedBy = access.me();
+            expense.decidedBy = access.callerId();
             expense.decidedAt = expense.recordedAt;
         } else {
             expense.status = ExpenseStatus.PENDING_APPROVAL;
         }
         expense.persist();
-        return changes.done(project, access.me(), expense);
+        return changes.done(project, access.callerId(), expense);
     }
 
     /** The group's manager approves or rejects an expense waiting because it takes its line over budget. */
@@ -111,9 +111,9 @@ public class BudgetService {
                     + ", not waiting for approval");
         }
         expense.status = approve ? ExpenseStatus.APPROVED : ExpenseStatus.REJECTED;
-        expense.decidedBy = access.me();
+        expense.decidedBy = access.callerId();
         expense.decidedAt = changes.now();
-        return changes.done(project, access.me(), expense);
+        return changes.done(project, access.callerId(), expense);
     }
 
     public List<Expense> expenses(long projectId) {

@@ -37,9 +37,9 @@ public class CheckInService {
         checkIn.rag = request.rag();
         checkIn.issues = ProjectService.blankToNull(request.issues());
         checkIn.nextSteps = ProjectService.blankToNull(request.nextSteps());
-        checkIn.recordedBy = access.me();
+        checkIn.recordedBy = access.callerId();
         checkIn.recordedAt = changes.now();
         checkIn.persist();
-        return changes.done(project, access.me(), checkIn);
+        return changes.done(project, access.callerId(), checkIn);
     }
 }

@@ -79,7 +79,7 @@ public class LifecycleService {
         transition.projectId = projectId;
         transition.from = from;
         transition.to = to;
-        transition.requestedBy = access.me();
+        transition.requestedBy = access.callerId();
         transition.requestedAt = changes.now();
         transition.reason = reason;
         transition.persist();
@@ -92,7 +92,7 @@ public class LifecycleService {
             project.closedAt = transition.requestedAt;
             project.cancelReason = to == Phase.CANCELLED ? reason : null;
         }
-        Versioned<PhaseTransition> result = changes.done(project, access.me(), transition);
+        Versioned<PhaseTransition> result = changes.done(project, access.callerId(), transition);
         events.phaseChanged(new ProjectEventPayloads.PhaseChanged(project.id, project.code, project.type.name(),
                 project.groupCode, project.leadId, from.name(), to.name(), transition.requestedBy,
                 transition.requestedAt, reason, result.projectVersion()));
@@ -110,7 +110,7 @@ public class LifecycleService {
     public Versioned<Project> evaluate(long projectId, String ifMatch, EvaluationInput request) {
         Project project = changes.load(projectId, ifMatch, p -> {
             access.requireSupervisor(p, "evaluate the project");
-            if (p.wasEverMember(access.me())) {
+            if (p.wasEverMember(access.callerId())) {
                 throw ProblemException.forbidden("Nobody evaluates a project they lead or have led or assisted");
             }
         });
@@ -148,9 +148,9 @@ public class LifecycleService {
         project.evaluationScore = request.score();
         project.evaluationWentWell = request.wentWell().trim();
         project.evaluationWentBadly = request.wentBadly().trim();
-        project.evaluatedBy = access.me();
+        project.evaluatedBy = access.callerId();
         project.evaluatedAt = changes.now();
-        return changes.done(project, access.me(), project);
+        return changes.done(project, access.callerId(), project);
     }
 
     @Transactional
@@ -160,7 +160,7 @@ public class LifecycleService {
         changes.requirePhase(project, "record follow-up decisions", Phase.ACT);
         project.followUpStandardise = ProjectService.blankToNull(request.standardise());
         project.followUpChange = ProjectService.blankToNull(request.changeNextTime());
-        return changes.done(project, access.me(), project);
+        return changes.done(project, access.callerId(), project);
     }
 
     /** The settlement by the group's manager: a final cost for every line, members' shares adding up to 100%. */
@@ -210,9 +210,9 @@ public class LifecycleService {
         lines.forEach(l -> l.finalCost = BudgetService.money(costs.get(l.id)));
         project.shares.clear();
         request.shares().forEach(s -> project.shares.add(new MemberShare(s.staffId(), BudgetService.money(s.percent()))));
-        project.settledBy = access.me();
+        project.settledBy = access.callerId();
         project.settledAt = changes.now();
-        return changes.done(project, access.me(), project);
+        return changes.done(project, access.callerId(), project);
     }
 
     private List<Problem.FieldError> missingFor(Project project, Phase to, String reason) {

@@ -2,72 +2,48 @@ package com.wuaigou.ops.project.service;
 
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Caller;
-import com.wuaigou.ops.common.security.Roles;
+import com.wuaigou.ops.common.security.GroupAccess;
+import com.wuaigou.ops.common.security.GroupDirectory;
 import com.wuaigou.ops.project.domain.Project;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Singleton;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Row-level rules: who may read or change which project. Role checks alone cannot say this, because a manager
- * supervises only their own group (the group's manager in the roster copy) and a lead only their own project. A
- * refusal names no project, group or version: the caller may not be allowed to see them.
+ * project-service's rules over the common one: who may read or change which project. A supervisor is whoever
+ * {@link #supervises} the project's group (its manager, a director or an admin); a lead acts on their own project only.
+ * A refusal names no project, group or version: the caller may not be allowed to see them.
  */
-@RequestScoped
-public class ProjectAccess {
+@Singleton
+public class ProjectAccess extends GroupAccess {
 
-    private final Caller caller;
-    private final RosterService roster;
-
-    ProjectAccess(Caller caller, RosterService roster) {
-        this.caller = caller;
-        this.roster = roster;
-    }
-
-    public long me() {
-        return caller.staffId();
-    }
-
-    /** Directors and admins everywhere; a manager in the group the roster says they manage. */
-    public boolean isSupervisor(Project project) {
-        return isSupervisorOf(project.groupCode);
-    }
-
-    public boolean isSupervisorOf(String groupCode) {
-        return caller.isDepartmentWide()
-                || caller.is(Roles.MANAGER) && roster.isManagerOf(caller.staffId(), groupCode);
-    }
-
-    public boolean readsEverything() {
-        return caller.isDepartmentWide() || caller.is(Roles.BI);
+    ProjectAccess(Caller caller, GroupDirectory groups) {
+        super(caller, groups);
     }
 
     /** The groups whose projects the caller reads without being a member: their own and any they manage. */
     public Set<String> readableGroups() {
-        Set<String> groups = new HashSet<>();
-        roster.groupOf(caller.staffId()).ifPresent(groups::add);
-        if (caller.is(Roles.MANAGER)) {
-            groups.addAll(roster.groupsManagedBy(caller.staffId()));
-        }
+        Set<String> groups = new HashSet<>(managedGroups());
+        ownGroup().ifPresent(groups::add);
         return groups;
     }
 
     public void requireRead(Project project) {
-        if (readsEverything() || project.isMember(caller.staffId()) || readableGroups().contains(project.groupCode)) {
+        if (readsEverything() || project.isMember(callerId()) || readableGroups().contains(project.groupCode)) {
             return;
         }
         throw ProblemException.forbidden("This project belongs to another group");
     }
 
     public void requireSupervisor(Project project, String what) {
-        if (!isSupervisor(project)) {
+        if (!supervises(project.groupCode)) {
             throw ProblemException.forbidden("Only the manager of the project's group or a director may " + what);
         }
     }
 
     public void requireLeadOrSupervisor(Project project, String what) {
-        if (!project.isLead(caller.staffId()) && !isSupervisor(project)) {
+        if (!project.isLead(callerId()) && !supervises(project.groupCode)) {
             throw ProblemException.forbidden("Only the project's lead, the manager of its group or a director may "
                     + what);
         }

@@ -53,7 +53,7 @@ public class ProjectSearch {
             conditions.add("(p.leadId = :me or exists (select 1 from Project q join q.assistants a "
                     + "where q.id = p.id and a.staffId = :me)" + (groups.isEmpty() ? "" : " or p.groupCode in :groups")
                     + ")");
-            params.put("me", access.me());
+            params.put("me", access.callerId());
             if (!groups.isEmpty()) {
                 params.put("groups", groups);
             }

@@ -2,6 +2,8 @@ package com.wuaigou.ops.project.service;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterService;
+import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.project.domain.ActivitySize;
 import com.wuaigou.ops.project.domain.Assistant;
 import com.wuaigou.ops.project.domain.Phase;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Project units: creation, their core, the proposal and its approval. */
@@ -54,7 +57,7 @@ public class ProjectService {
     /** A new project in PLAN; created by the owning group's manager, a director or an admin. */
     @Transactional
     public Project create(NewProject request) {
-        if (!access.isSupervisorOf(request.groupCode())) {
+        if (!access.supervises(request.groupCode())) {
             throw ProblemException.forbidden("Only the manager of group " + request.groupCode()
                     + " or a director may create its projects");
         }
@@ -76,9 +79,9 @@ public class ProjectService {
         applyCore(project, request.title(), request.size(), request.leadId(), assistants(request.assistants()),
                 request.plannedStart(), request.plannedEnd());
         project.phase = Phase.PLAN;
-        project.createdBy = access.me();
+        project.createdBy = access.callerId();
         project.createdAt = changes.now();
-        project.touch(access.me(), project.createdAt);
+        project.touch(access.callerId(), project.createdAt);
         try {
             project.persist();
             project.flush();
@@ -102,7 +105,7 @@ public class ProjectService {
     public Versioned<Project> edit(long id, String ifMatch, ProjectEdit request) {
         Project project = changes.load(id, ifMatch, p -> {
             access.requireLeadOrSupervisor(p, "edit the project");
-            if (!Objects.equals(p.leadId, request.leadId()) && !access.isSupervisor(p)) {
+            if (!Objects.equals(p.leadId, request.leadId()) && !access.supervises(p.groupCode)) {
                 throw ProblemException.forbidden("Only the group's manager or a director may change the lead");
             }
         });
@@ -122,7 +125,7 @@ public class ProjectService {
         applyCore(project, request.title(), request.size(), request.leadId(), assistants,
                 request.plannedStart(), request.plannedEnd());
         project.planChanged();
-        return changes.done(project, access.me(), project);
+        return changes.done(project, access.callerId(), project);
     }
 
     /** Saves the proposal (possibly incomplete) during PLAN; any change withdraws an earlier approval. */
@@ -136,7 +139,7 @@ public class ProjectService {
             request.successCriteria().forEach(c -> project.successCriteria.add(new SuccessCriterion(c.trim())));
         }
         project.planChanged();
-        return changes.done(project, access.me(), project);
+        return changes.done(project, access.callerId(), project);
     }
 
     /** The group's manager or a director approves the plan; the PLAN to DO gate needs it. */
@@ -144,9 +147,9 @@ public class ProjectService {
     public Versioned<Project> approve(long id, String ifMatch) {
         Project project = changes.load(id, ifMatch, p -> access.requireSupervisor(p, "approve the plan"));
         changes.requirePhase(project, "approve the plan", Phase.PLAN);
-        project.approvedBy = access.me();
+        project.approvedBy = access.callerId();
         project.approvedAt = changes.now();
-        return changes.done(project, access.me(), project);
+        return changes.done(project, access.callerId(), project);
     }
 
     private List<Problem.FieldError> invalidCore(ProjectType type, ActivitySize size, Long leadId,
@@ -161,7 +164,7 @@ public class ProjectService {
         if (end.isBefore(start)) {
             errors.add(new Problem.FieldError("plannedEnd", "must not be before plannedStart"));
         }
-        roster.notActive("leadId", leadId).ifPresent(errors::add);
+        notActive("leadId", leadId).ifPresent(errors::add);
         Set<Long> seen = new HashSet<>();
         List<AssistantInput> list = assistants == null ? List.of() : assistants;
         for (int i = 0; i < list.size(); i++) {
@@ -172,10 +175,23 @@ public class ProjectService {
             } else if (!seen.add(staffId)) {
                 errors.add(new Problem.FieldError(field, "staff " + staffId + " is listed twice"));
             } else {
-                roster.notActive(field, staffId).ifPresent(errors::add);
+                notActive(field, staffId).ifPresent(errors::add);
             }
         }
         return errors;
+    }
+
+    /** Why {@code staffId} cannot take part in a project, or empty when they are active staff known to the roster. */
+    private Optional<Problem.FieldError> notActive(String field, long staffId) {
+        Optional<RosterStaff> staff = roster.staff(staffId);
+        if (staff.isEmpty()) {
+            return Optional.of(new Problem.FieldError(field, "staff " + staffId + " is not known to the roster"));
+        }
+        if (!staff.get().isActive()) {
+            return Optional.of(new Problem.FieldError(field, "staff " + staffId + " is " + staff.get().status
+                    + ", not ACTIVE"));
+        }
+        return Optional.empty();
     }
 
     private static void applyCore(Project project, String title, ActivitySize size, Long leadId,

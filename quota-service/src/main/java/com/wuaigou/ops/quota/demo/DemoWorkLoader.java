@@ -1,6 +1,9 @@
 package com.wuaigou.ops.quota.demo;
 
 import com.wuaigou.ops.common.demo.DemoDataProgress;
+import com.wuaigou.ops.common.roster.RosterService;
+import com.wuaigou.ops.common.roster.RosterStaff;
+import com.wuaigou.ops.common.roster.StaffStatus;
 import com.wuaigou.ops.common.security.ActingAs;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.common.demo.DemoDataConfig;
@@ -8,9 +11,7 @@ import com.wuaigou.ops.quota.domain.Assignment;
 import com.wuaigou.ops.quota.domain.ItemDefinition;
 import com.wuaigou.ops.quota.domain.PeriodLock;
 import com.wuaigou.ops.quota.domain.QuotaItem;
-import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.Shape;
-import com.wuaigou.ops.quota.domain.StaffStatus;
 import com.wuaigou.ops.quota.domain.TargetRange;
 import com.wuaigou.ops.quota.domain.WindowKind;
 import com.wuaigou.ops.quota.domain.WorkLog;
@@ -63,11 +64,12 @@ public class DemoWorkLoader {
     private final AssignmentService assignments;
     private final WorkLogService workLogs;
     private final PeriodLockService locks;
+    private final RosterService roster;
     private final EntityManager entityManager;
 
     DemoWorkLoader(DemoDataConfig config, DemoDataProgress progress, ActingAs actingAs, CalendarService calendars,
                    CatalogService catalog, AssignmentService assignments, WorkLogService workLogs,
-                   PeriodLockService locks, EntityManager entityManager) {
+                   PeriodLockService locks, RosterService roster, EntityManager entityManager) {
         this.config = config;
         this.progress = progress;
         this.actingAs = actingAs;
@@ -76,6 +78,7 @@ public class DemoWorkLoader {
         this.assignments = assignments;
         this.workLogs = workLogs;
         this.locks = locks;
+        this.roster = roster;
         this.entityManager = entityManager;
     }
 
@@ -120,7 +123,7 @@ public class DemoWorkLoader {
             DemoDataProgress.takeTurns(entityManager, ADVISORY_KEY);
             for (ItemDefinition item : DemoPlan.EXTRA_ITEMS) {
                 if (QuotaItem.findByCode(item.code()).isEmpty()) {
-                    managerOf(item.groupCode(), people).ifPresent(manager ->
+                    managerOf(item.groupCode()).ifPresent(manager ->
                             actingAs.run(manager, Roles.MANAGER, () -> catalog.add(item, month.atDay(1))));
                 }
             }
@@ -138,7 +141,7 @@ public class DemoWorkLoader {
                 .filter(p -> p.staffId() == person.id).toList();
         if (Assignment.count("staffId = ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?2)", person.id,
                 first) == 0) {
-            long manager = managerOf(person.groupCode, people).orElse(person.id);
+            long manager = managerOf(person.groupCode).orElse(person.id);
             actingAs.run(manager, Roles.MANAGER, () -> planned.forEach(p -> assignments.assign(new NewAssignment(
                     p.itemCode(), p.staffId(), p.duty(), share(p, first, true), share(p, first, false), first, null))));
         }
@@ -151,7 +154,7 @@ public class DemoWorkLoader {
 
     private List<String> lockGroups(List<RosterStaff> people, YearMonth month) {
         Map<String, Long> managers = new TreeMap<>();
-        people.forEach(p -> managerOf(p.groupCode, people).ifPresent(m -> managers.put(p.groupCode, m)));
+        people.forEach(p -> managerOf(p.groupCode).ifPresent(m -> managers.put(p.groupCode, m)));
         List<String> locked = new ArrayList<>();
         managers.forEach((group, manager) -> {
             boolean lockedNow = QuarkusTransaction.requiringNew().call(() -> {
@@ -177,9 +180,9 @@ public class DemoWorkLoader {
         return holders;
     }
 
-    private static Optional<Long> managerOf(String group, List<RosterStaff> people) {
-        return people.stream().filter(p -> group.equals(p.groupCode) && RosterStaff.MANAGER_ROLE.equals(p.groupRole))
-                .map(p -> p.id).findFirst();
+    /** The group's manager as the roster copy names it, the one definition every rule of the API uses. */
+    private Optional<Long> managerOf(String group) {
+        return QuarkusTransaction.requiringNew().call(() -> roster.managerOf(group));
     }
 
     /** An even part of the group's number for a split item, else null (the whole item). */

@@ -2,8 +2,8 @@ package com.wuaigou.ops.quota.rest;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.common.security.Roles;
-import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.Window;
 import com.wuaigou.ops.quota.domain.WindowKind;
 import com.wuaigou.ops.quota.rest.AttainmentViews.GroupView;

@@ -2,13 +2,13 @@ package com.wuaigou.ops.quota.service;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.quota.domain.AllocationStatus;
 import com.wuaigou.ops.quota.domain.Assignment;
 import com.wuaigou.ops.quota.domain.Duty;
 import com.wuaigou.ops.quota.domain.ItemSpec;
 import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.QuotaTarget;
-import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.TargetRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,13 +25,13 @@ import java.util.List;
 public class AssignmentService {
 
     private final CatalogService catalog;
-    private final RosterService roster;
+    private final WorkingStaff working;
     private final Access access;
     private final AttainmentJudge attainment;
 
-    AssignmentService(CatalogService catalog, RosterService roster, Access access, AttainmentJudge attainment) {
+    AssignmentService(CatalogService catalog, WorkingStaff working, Access access, AttainmentJudge attainment) {
         this.catalog = catalog;
-        this.roster = roster;
+        this.working = working;
         this.access = access;
         this.attainment = attainment;
     }
@@ -49,8 +49,8 @@ public class AssignmentService {
     @Transactional
     public Assignment assign(NewAssignment request) {
         QuotaItem item = catalog.require(request.itemCode());
-        access.requireManage(item.groupCode);
-        RosterStaff staff = roster.requireWorking(request.staffId(), "staffId");
+        access.requireSupervise(item.groupCode);
+        RosterStaff staff = working.require(request.staffId(), "staffId");
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
             throw ProblemException.badRequest("validTo", "must not be before validFrom");
         }
@@ -90,7 +90,7 @@ public class AssignmentService {
     @Transactional
     public Assignment end(long id, LocalDate validTo, long expectedVersion) {
         Assignment assignment = require(id);
-        access.requireManage(assignment.groupCode);
+        access.requireSupervise(assignment.groupCode);
         if (assignment.version != expectedVersion) {
             throw ProblemException.conflict("stale-version", "Assignment " + id + " is at version " + assignment.version
                     + ", not " + expectedVersion);
@@ -114,7 +114,7 @@ public class AssignmentService {
 
     public Assignment read(long id) {
         Assignment assignment = require(id);
-        if (!access.readsEverything() && assignment.staffId != access.callerId() && !access.manages(assignment.groupCode)) {
+        if (!access.readsEverything() && assignment.staffId != access.callerId() && !access.supervises(assignment.groupCode)) {
             throw ProblemException.forbidden("Staff read only their own assignments, managers their own group's");
         }
         return assignment;
@@ -128,7 +128,7 @@ public class AssignmentService {
                 .filter(a -> staffId == null || staffId.equals(a.staffId))
                 .filter(a -> itemId == null || itemId.equals(a.itemId))
                 .filter(a -> on == null || a.covers(on))
-                .filter(a -> access.readsEverything() || a.staffId == access.callerId() || access.manages(a.groupCode))
+                .filter(a -> access.readsEverything() || a.staffId == access.callerId() || access.supervises(a.groupCode))
                 .toList();
     }
 

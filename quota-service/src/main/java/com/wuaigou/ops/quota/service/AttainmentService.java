@@ -1,16 +1,17 @@
 package com.wuaigou.ops.quota.service;
 
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterGroup;
+import com.wuaigou.ops.common.roster.RosterService;
+import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.quota.domain.Assignment;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.AttainmentCalculator;
+import com.wuaigou.ops.quota.domain.DayTotal;
 import com.wuaigou.ops.quota.domain.DayWorkload;
 import com.wuaigou.ops.quota.domain.Duty;
 import com.wuaigou.ops.quota.domain.ItemAttainment;
 import com.wuaigou.ops.quota.domain.ItemSpec;
-import com.wuaigou.ops.quota.domain.DayTotal;
-import com.wuaigou.ops.quota.domain.RosterGroup;
-import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.SlotCover;
 import com.wuaigou.ops.quota.domain.Tally;
 import com.wuaigou.ops.quota.domain.Window;
@@ -71,7 +72,7 @@ public class AttainmentService {
     }
 
     public RosterStaff requireStaff(long staffId) {
-        return roster.find(staffId).orElseThrow(() -> ProblemException.notFound("staff member", staffId));
+        return roster.staff(staffId).orElseThrow(() -> ProblemException.notFound("staff member", staffId));
     }
 
     public PersonReport person(RosterStaff staff, WindowKind kind, LocalDate date) {
@@ -85,7 +86,7 @@ public class AttainmentService {
         Map<Long, ItemSpec> specs = catalog.specs();
         List<ItemSpec> items = groupItems(specs, groupCode, window);
         List<Long> itemIds = items.stream().map(ItemSpec::id).toList();
-        List<RosterStaff> members = roster.membersDuring(groupCode, window);
+        List<RosterStaff> members = roster.membersDuring(groupCode, window.start(), window.end());
         ItemWork itemWork = new ItemWork(totals.itemDays(itemIds, window.start(), window.end()),
                 totals.covers(itemIds, null, window.start(), window.end()));
         PeopleWork memberWork = work(members.stream().map(m -> m.id).toList(), window);
@@ -106,7 +107,7 @@ public class AttainmentService {
         List<GroupReport> reports = new ArrayList<>();
         for (String groupCode : groups) {
             reports.add(group(groupCode, window, calendar, groupItems(specs, groupCode, window), itemWork,
-                    roster.membersDuring(groupCode, window), everyone));
+                    roster.membersDuring(groupCode, window.start(), window.end()), everyone));
         }
         return reports;
     }
@@ -115,7 +116,7 @@ public class AttainmentService {
     public List<MemberSummary> members(String groupCode, Window window) {
         WorkingCalendar calendar = calendars.calendar();
         Map<Long, ItemSpec> specs = catalog.specs();
-        List<RosterStaff> members = roster.membersDuring(groupCode, window);
+        List<RosterStaff> members = roster.membersDuring(groupCode, window.start(), window.end());
         List<Long> ids = members.stream().map(m -> m.id).toList();
         Map<Long, List<Assignment>> assignments = assignmentsOf(ids, window);
         PeopleWork work = work(ids, window);

@@ -62,7 +62,7 @@ public class CatalogService {
     @Transactional
     public QuotaItem add(ItemDefinition definition, LocalDate effectiveFrom) {
         if (definition.groupCode() != null) {
-            access.requireManage(definition.groupCode());
+            access.requireSupervise(definition.groupCode());
         }
         rejectIfBroken(definition.apiProblems());
         return create(definition, effectiveFrom, access.callerId());
@@ -91,7 +91,7 @@ public class CatalogService {
     public QuotaItem describe(String code, long expectedVersion, String category, String nameZh, String nameEn,
                               String unit, String notes) {
         QuotaItem item = require(code);
-        access.requireManage(item.groupCode);
+        access.requireSupervise(item.groupCode);
         requireVersion(item, expectedVersion);
         item.category = category;
         item.nameZh = nameZh;
@@ -105,7 +105,7 @@ public class CatalogService {
     @Transactional
     public QuotaItem changeTarget(String code, LocalDate effectiveFrom, BigDecimal min, BigDecimal max) {
         QuotaItem item = require(code);
-        access.requireManage(item.groupCode);
+        access.requireSupervise(item.groupCode);
         requireNotPast(effectiveFrom, "effectiveFrom");
         List<Problem.FieldError> problems = ItemDefinition.targetProblems(item.shape, min, max).stream()
                 .map(e -> new Problem.FieldError(e.field().equals("target_min") ? "targetMin" : "targetMax", e.message()))
@@ -120,7 +120,7 @@ public class CatalogService {
     @Transactional
     public QuotaItem retire(String code, LocalDate retiredOn, long expectedVersion) {
         QuotaItem item = require(code);
-        access.requireManage(item.groupCode);
+        access.requireSupervise(item.groupCode);
         requireVersion(item, expectedVersion);
         requireNotPast(retiredOn, "retiredOn");
         if (item.retiredOn != null) {

@@ -3,6 +3,7 @@ package com.wuaigou.ops.quota.service;
 import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterService;
 import com.wuaigou.ops.quota.domain.PeriodLock;
 import com.wuaigou.ops.quota.domain.Window;
 import com.wuaigou.ops.quota.domain.WindowKind;
@@ -36,7 +37,7 @@ public class PeriodLockService {
 
     @Transactional
     public PeriodLock lock(String groupCode, WindowKind kind, LocalDate date) {
-        access.requireManage(groupCode);
+        access.requireSupervise(groupCode);
         if (!roster.groupExists(groupCode)) {
             throw ProblemException.ruleViolation("unknown-group", "No group " + groupCode + " is known",
                     List.of(new Problem.FieldError("groupCode", "unknown group")));
@@ -98,7 +99,7 @@ public class PeriodLockService {
             return PeriodLock.list("groupCode = ?1 order by startDate", groupCode);
         }
         return PeriodLock.<PeriodLock>list("order by groupCode, startDate").stream()
-                .filter(l -> access.readsEverything() || access.manages(l.groupCode))
+                .filter(l -> access.readsEverything() || access.supervises(l.groupCode))
                 .toList();
     }
 }

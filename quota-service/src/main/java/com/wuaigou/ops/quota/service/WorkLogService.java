@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.quota.domain.LogFact;
 import com.wuaigou.ops.quota.domain.QuotaItem;
-import com.wuaigou.ops.quota.domain.RosterStaff;
 import com.wuaigou.ops.quota.domain.Shape;
 import com.wuaigou.ops.quota.domain.WorkLog;
 import com.wuaigou.ops.quota.domain.WorkLogCorrection;
@@ -37,7 +37,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class WorkLogService {
 
-    private final RosterService roster;
+    private final WorkingStaff working;
     private final CalendarService calendars;
     private final Access access;
     private final Outbox outbox;
@@ -45,9 +45,9 @@ public class WorkLogService {
     private final ObjectMapper objectMapper;
     private final EntityManager entityManager;
 
-    WorkLogService(RosterService roster, CalendarService calendars, Access access, Outbox outbox,
+    WorkLogService(WorkingStaff working, CalendarService calendars, Access access, Outbox outbox,
                    AttainmentJudge attainment, ObjectMapper objectMapper, EntityManager entityManager) {
-        this.roster = roster;
+        this.working = working;
         this.calendars = calendars;
         this.access = access;
         this.outbox = outbox;
@@ -120,7 +120,7 @@ public class WorkLogService {
         WorkLog log = require(id);
         long callerId = access.callerId();
         boolean author = log.staffId == callerId;
-        boolean manager = access.manages(log.groupCode);
+        boolean manager = access.supervises(log.groupCode);
         if (!author && !manager) {
             throw ProblemException.forbidden("Only the log's author or a manager of group " + log.groupCode + " may correct it");
         }
@@ -134,7 +134,7 @@ public class WorkLogService {
         }
         requireUnlocked(dayOfWork(log.groupCode, log.staffId, log.itemId, log.workDate));
         QuotaItem item = QuotaItem.findById(log.itemId);
-        RosterStaff staff = roster.requireWorking(log.staffId, "staffId");
+        RosterStaff staff = working.require(log.staffId, "staffId");
         LocalDate workDate = input.workDate() == null ? log.workDate : input.workDate();
         String group = staff.groupOn(workDate);
         DayOfWork day = requireUnlocked(dayOfWork(group, log.staffId, item.id, workDate));
@@ -199,7 +199,7 @@ public class WorkLogService {
         }
         query.append(" order by workDate, id");
         return WorkLog.<WorkLog>list(query.toString(), params).stream()
-                .filter(l -> access.readsEverything() || l.staffId == access.callerId() || access.manages(l.groupCode))
+                .filter(l -> access.readsEverything() || l.staffId == access.callerId() || access.supervises(l.groupCode))
                 .toList();
     }
 
@@ -208,7 +208,7 @@ public class WorkLogService {
                 "unknown-item", "No quota item with code " + input.itemCode(),
                 List.of(new Problem.FieldError("itemCode", "unknown item"))));
         long subject = input.staffId() == null ? callerId : input.staffId();
-        RosterStaff staff = roster.requireWorking(subject, "staffId");
+        RosterStaff staff = working.require(subject, "staffId");
         String group = staff.groupOn(input.workDate());
         if (!access.mayActFor(staff, group)) {
             throw ProblemException.forbidden("Staff log only their own work");
@@ -263,7 +263,7 @@ public class WorkLogService {
         crew.add(staff.id);
         if (input.crew() != null) {
             for (Long member : input.crew()) {
-                crew.add(roster.requireWorking(member, "crew").id);
+                crew.add(working.require(member, "crew").id);
             }
         }
         if (item.shape == Shape.STANDARD_TIME && item.crewMin != null
@@ -304,7 +304,7 @@ public class WorkLogService {
 
     private void requireRead(WorkLog log) {
         if (!access.readsEverything() && log.staffId != access.callerId() && !log.crew.contains(access.callerId())
-                && !access.manages(log.groupCode)) {
+                && !access.supervises(log.groupCode)) {
             throw ProblemException.forbidden("Staff read only their own logs, managers their own group's");
         }
     }

@@ -3,7 +3,7 @@ package com.wuaigou.ops.quota.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wuaigou.ops.quota.events.RosterConsumer;
+import com.wuaigou.ops.common.roster.RosterConsumer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
-import com.wuaigou.ops.quota.events.RosterConsumer;
+import com.wuaigou.ops.common.roster.RosterConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

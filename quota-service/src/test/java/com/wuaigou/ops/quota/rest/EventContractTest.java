@@ -2,8 +2,8 @@ package com.wuaigou.ops.quota.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.common.roster.RosterConsumer;
 import com.wuaigou.ops.local.EventContract;
-import com.wuaigou.ops.quota.events.RosterConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.roster.RosterConsumer;
 import com.wuaigou.ops.local.DevTokens;
 import com.wuaigou.ops.local.LocalInfraTestResource;
 import com.wuaigou.ops.local.TopicProbe;
-import com.wuaigou.ops.quota.events.RosterConsumer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

@@ -1,12 +1,12 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.roster.RosterConsumer;
 import com.wuaigou.ops.quota.domain.DayTotal;
 import com.wuaigou.ops.quota.domain.ItemSpec;
 import com.wuaigou.ops.quota.domain.LogFact;
 import com.wuaigou.ops.quota.domain.SlotCover;
 import com.wuaigou.ops.quota.domain.Tallies;
 import com.wuaigou.ops.quota.domain.Tally;
-import com.wuaigou.ops.quota.events.RosterConsumer;
 import com.wuaigou.ops.quota.service.CatalogService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package com.wuaigou.ops.quota.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.wuaigou.ops.quota.events.RosterConsumer;
+import com.wuaigou.ops.common.roster.RosterConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -1,11 +1,9 @@
-package com.wuaigou.ops.quota.rest;
+package com.wuaigou.ops.common.roster;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
-import com.wuaigou.ops.quota.domain.RosterStaff;
-import com.wuaigou.ops.quota.domain.StaffStatus;
-import com.wuaigou.ops.quota.service.RosterService;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,9 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 
+@IfBuildProperty(name = RosterConfig.REPLICA_ENABLED, stringValue = "true")
 @Path("/api/v1/roster")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Roster copy", description = "This service's copy of staff, kept from personnel-service's events")
+@Tag(name = "Roster copy", description = "This service's copy of the roster, kept from personnel-service's events")
 public class RosterResource {
 
     private final RosterService roster;
@@ -57,9 +56,9 @@ public class RosterResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a staff member's copy", description = "What this service knows of a person from the roster events: to see whether an event has arrived.")
     @APIResponse(responseCode = "200", description = "The copy")
-    @APIResponse(responseCode = "404", description = "Not known here", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not known here", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StaffView staff(@PathParam("id") long id) {
-        RosterStaff staff = roster.find(id).orElseThrow(() -> ProblemException.notFound("staff member", id));
+        RosterStaff staff = roster.staff(id).orElseThrow(() -> ProblemException.notFound("staff member", id));
         return new StaffView(staff.id, staff.name, staff.groupCode, staff.groupRole, staff.status, staff.version,
                 staff.placements.stream().map(p -> new PlacementView(p.groupCode, p.postCode, p.groupRole, p.fromDate, p.toDate)).toList());
     }

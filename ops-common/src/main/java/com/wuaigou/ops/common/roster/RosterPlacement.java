@@ -1,4 +1,4 @@
-package com.wuaigou.ops.quota.domain;
+package com.wuaigou.ops.common.roster;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

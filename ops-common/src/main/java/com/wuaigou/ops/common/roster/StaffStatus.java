@@ -1,4 +1,4 @@
-package com.wuaigou.ops.project.domain;
+package com.wuaigou.ops.common.roster;
 
 /** Employment status as personnel-service publishes it. */
 public enum StaffStatus {

@@ -1,4 +1,4 @@
-package com.wuaigou.ops.quota.domain;
+package com.wuaigou.ops.common.roster;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -17,12 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** This service's copy of a staff member, from ops.personnel.staff, with the full placement history. */
+/** The replica of a staff member, from {@code ops.personnel.staff}, with the full placement history. */
 @Entity
 @Table(name = "roster_staff")
 public class RosterStaff extends PanacheEntityBase {
-
-    public static final String MANAGER_ROLE = "MANAGER";
 
     @Id
     public Long id;
@@ -41,7 +39,7 @@ public class RosterStaff extends PanacheEntityBase {
     public LocalDate statusSince;
     @Column(name = "hire_date")
     public LocalDate hireDate;
-    /** The publisher's version; not an optimistic lock here. */
+    /** The publisher's version, not an optimistic lock: older snapshots are ignored. */
     public long version;
     @OneToMany(mappedBy = "staff", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("fromDate")
@@ -63,6 +61,10 @@ public class RosterStaff extends PanacheEntityBase {
         }
         return placements.stream().anyMatch(p -> p.groupCode.equals(group) && !p.fromDate.isAfter(to)
                 && (p.toDate == null || !p.toDate.isBefore(from)));
+    }
+
+    public boolean isActive() {
+        return status == StaffStatus.ACTIVE;
     }
 
     public boolean hasLeft() {

@@ -1,0 +1,187 @@
+package com.wuaigou.ops.common.roster;
+
+import com.wuaigou.ops.common.events.CloudEvent;
+import com.wuaigou.ops.common.events.EventReader;
+import com.wuaigou.ops.common.events.ProcessedEvents;
+import com.wuaigou.ops.common.security.GroupDirectory;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The roster replica: applied from personnel-service's snapshots (live by {@link RosterConsumer}, from the start of the
+ * topics by {@link RosterRebuild}, through the same {@link #apply(String)}), read while serving requests. Each event
+ * applies once ({@link ProcessedEvents}), and a snapshot whose version is not newer than the one held changes nothing,
+ * so duplicates, replays and snapshots arriving out of order leave the newest in place.
+ */
+@IfBuildProperty(name = RosterConfig.REPLICA_ENABLED, stringValue = "true")
+@ApplicationScoped
+public class RosterService implements GroupDirectory {
+
+    public static final String STAFF_TOPIC = "ops.personnel.staff";
+    public static final String GROUPS_TOPIC = "ops.personnel.groups";
+    static final String STAFF_CHANGED = "ops.personnel.staff.changed.v1";
+    static final String GROUP_CHANGED = "ops.personnel.group.changed.v1";
+    /** The de-duplication ledger's name for the replica. */
+    static final String CONSUMER = "roster";
+    /**
+     * PostgreSQL advisory lock in the two-int key space ('rost', 1): every application holds it shared, a rebuild
+     * alone, so live events wait for a rebuild's commit. The single-bigint locks services take never touch this space.
+     */
+    private static final int LOCK_CLASS = 0x726f7374;
+    private static final int LOCK_OBJECT = 1;
+
+    private final EventReader reader;
+    private final ProcessedEvents processed;
+    private final EntityManager entityManager;
+
+    RosterService(EventReader reader, ProcessedEvents processed, EntityManager entityManager) {
+        this.reader = reader;
+        this.processed = processed;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Applies a record of either roster topic once.
+     *
+     * @return whether it was the first delivery of a staff or group snapshot (other event types are ignored)
+     * @throws IllegalArgumentException when the record is not a CloudEvent or its data is unreadable
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(String value) {
+        CloudEvent event = reader.read(value);
+        if (!STAFF_CHANGED.equals(event.type()) && !GROUP_CHANGED.equals(event.type())) {
+            return false;
+        }
+        advisoryLock("pg_advisory_xact_lock_shared");
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            return false;
+        }
+        if (STAFF_CHANGED.equals(event.type())) {
+            apply(reader.data(event, RosterPayloads.StaffChanged.class));
+        } else {
+            apply(reader.data(event, RosterPayloads.GroupChanged.class));
+        }
+        return true;
+    }
+
+    /** Empties the replica and its de-duplication ledger, holding every live application off until commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clear() {
+        advisoryLock("pg_advisory_xact_lock");
+        RosterPlacement.deleteAll();
+        RosterStaff.deleteAll();
+        RosterGroup.deleteAll();
+        processed.forget(CONSUMER);
+    }
+
+    private void apply(RosterPayloads.StaffChanged data) {
+        RosterStaff staff = RosterStaff.findById(data.id());
+        if (staff == null) {
+            staff = new RosterStaff();
+            staff.id = data.id();
+        } else if (staff.version >= data.version()) {
+            return;
+        }
+        staff.employeeNumber = data.employeeNumber();
+        staff.name = data.name();
+        staff.groupCode = data.groupCode();
+        staff.postCode = data.postCode();
+        staff.groupRole = data.groupRole();
+        staff.status = StaffStatus.valueOf(data.status());
+        staff.statusSince = data.statusSince();
+        staff.hireDate = data.hireDate();
+        staff.version = data.version();
+        staff.placements.clear();
+        if (data.placements() != null) {
+            for (RosterPayloads.Placement p : data.placements()) {
+                RosterPlacement placement = new RosterPlacement();
+                placement.staff = staff;
+                placement.groupCode = p.groupCode();
+                placement.postCode = p.postCode();
+                placement.groupRole = p.groupRole();
+                placement.fromDate = p.from();
+                placement.toDate = p.to();
+                staff.placements.add(placement);
+            }
+        }
+        staff.persist();
+    }
+
+    private void apply(RosterPayloads.GroupChanged data) {
+        RosterGroup group = RosterGroup.findById(data.code());
+        if (group == null) {
+            group = new RosterGroup();
+            group.code = data.code();
+        } else if (group.version >= data.version()) {
+            return;
+        }
+        group.nameZh = data.nameZh();
+        group.nameEn = data.nameEn();
+        group.core = data.core();
+        group.managerId = data.managerId();
+        group.version = data.version();
+        group.persist();
+    }
+
+    private void advisoryLock(String function) {
+        entityManager.createNativeQuery("select count(*) from (select " + function + "(:class, :object)) as held")
+                .setParameter("class", LOCK_CLASS)
+                .setParameter("object", LOCK_OBJECT)
+                .getSingleResult();
+    }
+
+    public Optional<RosterStaff> staff(long staffId) {
+        return RosterStaff.findByIdOptional(staffId);
+    }
+
+    public Optional<RosterGroup> group(String code) {
+        return RosterGroup.findByIdOptional(code);
+    }
+
+    /**
+     * Whether the group is known: from its own snapshot or from someone placed in it (the two come on different
+     * topics, so a person's snapshot may name a group before the group's arrives).
+     */
+    public boolean groupExists(String code) {
+        return group(code).isPresent() || RosterStaff.count("groupCode", code) > 0;
+    }
+
+    public Optional<String> nameOf(long staffId) {
+        return staff(staffId).map(s -> s.name);
+    }
+
+    /** Everyone placed in the group on some day between the two dates (inclusive), by id. */
+    public List<RosterStaff> membersDuring(String groupCode, LocalDate from, LocalDate to) {
+        List<RosterStaff> candidates = RosterStaff.find("""
+                        select distinct s from RosterStaff s left join fetch s.placements
+                        where s.groupCode = ?1 or exists (select p from RosterPlacement p where p.staff = s and p.groupCode = ?1)""",
+                groupCode).list();
+        return candidates.stream().filter(s -> s.memberBetween(groupCode, from, to))
+                .sorted(Comparator.comparing(s -> s.id)).toList();
+    }
+
+    @Override
+    public Optional<Long> managerOf(String groupCode) {
+        return group(groupCode).map(g -> g.managerId);
+    }
+
+    @Override
+    public Set<String> groupsManagedBy(long staffId) {
+        return RosterGroup.<RosterGroup>list("managerId", staffId).stream().map(g -> g.code)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Optional<String> groupOf(long staffId) {
+        return staff(staffId).map(s -> s.groupCode);
+    }
+}
