@@ -24,8 +24,7 @@ class UntrustedKeyE2eIT {
     void shouldRefuseToStartWithoutTheIssuersKeyAndNameTheMissingSettings(Service service) throws Exception {
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(service.module() + "-without-key.log");
-        ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable(), "-jar",
-                service.runner(LocalStack.projectRoot()).toString())
+        ProcessBuilder builder = ChildJvm.service(service.app(LocalStack.projectRoot()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
