@@ -11,6 +11,19 @@ import java.util.List;
 /** Builds command lines for Java processes this module starts, with the classpath this module runs on. */
 final class ChildJvm {
 
+    /**
+     * A service's JVM options, its container image's too (Dockerfile.jvm), chosen with bench/startup.sh (see
+     * docs/benchmarks.md): a heap that starts small, grows only as needed and is bounded well above the few dozen MB a
+     * service uses; SerialGC, one collector thread and none of a parallel collector's per-thread memory; compilation
+     * thresholds three times the defaults, so a start leaves most methods to the quick compiler (the optimizing one
+     * then used a third of its CPU time) while the methods that stay hot are still optimized, at the same peak speed.
+     */
+    static final List<String> SERVICE_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC", "-XX:CompileThresholdScaling=3");
+
+    /** Where the build writes a service's AppCDS archive: the classes a start loads, already parsed and verified. */
+    static final String APPCDS_ARCHIVE = "app-cds.jsa";
+
     private ChildJvm() {
     }
 
@@ -36,6 +49,24 @@ final class ChildJvm {
             return String.join(File.pathSeparator, entries);
         }
         return System.getProperty("java.class.path");
+    }
+
+    /**
+     * A packaged service's JVM, started in its {@code quarkus-app} folder with the jar named as Quarkus named it when
+     * it wrote the AppCDS archive there: the archive records the class path, and a JVM whose class path differs, or
+     * that is not the JVM that wrote it, ignores the archive.
+     */
+    static ProcessBuilder service(Path quarkusApp) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(SERVICE_OPTIONS);
+        command.add("-XX:SharedArchiveFile=" + quarkusApp.resolve(APPCDS_ARCHIVE));
+        command.add("-jar");
+        command.add("quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(quarkusApp.toFile());
+        // glibc otherwise gives every thread that allocates its own malloc arena, tens of MB of RSS in all.
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        return builder;
     }
 
     static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {

@@ -46,8 +46,13 @@ public final class LocalSystem implements AutoCloseable {
             return module;
         }
 
+        /** The packaged service: {@code quarkus-run.jar} and the AppCDS archive beside it. */
+        Path app(Path root) {
+            return root.resolve(module).resolve("target/quarkus-app");
+        }
+
         Path runner(Path root) {
-            return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            return app(root).resolve("quarkus-run.jar");
         }
     }
 
@@ -92,6 +97,20 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts everything and returns once every service answers ready. {@link #close()} stops what did start. */
     public void start() throws IOException, InterruptedException {
+        startInfrastructure();
+        for (Service service : Service.values()) {
+            launch(service);
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+    }
+
+    /**
+     * Starts PostgreSQL with every service's database and Kafka, but no service: {@link #launch(Service)} starts one.
+     * {@link #close()} stops what did start.
+     */
+    public void startInfrastructure() throws IOException {
         for (Service service : Service.values()) {
             if (!Files.exists(service.runner(root))) {
                 throw new IllegalStateException(service.runner(root)
@@ -111,12 +130,6 @@ public final class LocalSystem implements AutoCloseable {
 
         publicKey = data.resolve("dev-jwt-public-key.pem");
         Files.writeString(publicKey, DevTokens.publicKeyPem());
-        for (Service service : Service.values()) {
-            launch(service);
-        }
-        for (Service service : Service.values()) {
-            awaitReady(service);
-        }
     }
 
     /** Stops one service (SIGTERM, as an orchestrator would), leaving everything else running. */
@@ -205,15 +218,16 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void launch(Service service) throws IOException {
-        processes.put(service, launch(service, ports.of(service), log(service)));
+    /** Starts a service's process on its port and returns at once, without waiting until it is ready. */
+    public Process launch(Service service) throws IOException {
+        Process process = launch(service, ports.of(service), log(service));
+        processes.put(service, process);
+        return process;
     }
 
     private Process launch(Service service, int port, Path log) throws IOException {
         say("Starting %s on port %d", service.module, port);
-        ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-jar", service.runner(root).toString())
-                .directory(root.resolve(service.module).toFile())
+        ProcessBuilder builder = ChildJvm.service(service.app(root))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
