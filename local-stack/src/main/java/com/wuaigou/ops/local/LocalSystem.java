@@ -225,6 +225,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
         env.put("OPS_DEMO_DATA_ENABLED", "true");
+        // The packaged jar logs JSON for a collector; people read these logs, so plain text.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         Process process = builder.start();
         started.add(() -> stopProcess(process));
         return process;
