@@ -240,6 +240,12 @@ public final class LocalSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
         env.put("OPS_DEMO_DATA_ENABLED", "true");
+        // The packaged jar logs JSON for a collector; people read these logs, so plain text.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // No collector runs locally: trace only when one is configured, rather than fail to export every few seconds.
+        if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        }
         Process process = builder.start();
         started.add(() -> stopProcess(process));
         return process;

@@ -2,6 +2,9 @@ package com.wuaigou.ops.common.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -24,6 +27,15 @@ public class Outbox {
     private final EventsConfig config;
     private final Event<OutboxRecorded> recorded;
     private final Clock clock = Clock.systemUTC();
+
+    /** Copies the current span's {@code traceparent} and {@code tracestate} onto the row; outside a span, nothing. */
+    private static final TextMapSetter<OutboxEvent> TRACE_CONTEXT = (row, key, value) -> {
+        if ("traceparent".equals(key)) {
+            row.traceparent = value;
+        } else if ("tracestate".equals(key)) {
+            row.tracestate = value;
+        }
+    };
 
     Outbox(EntityManager entityManager, ObjectMapper objectMapper, EventsConfig config, Event<OutboxRecorded> recorded) {
         this.entityManager = entityManager;
@@ -55,6 +67,7 @@ public class Outbox {
         row.eventType = type;
         row.envelope = toJson(envelope);
         row.createdAt = now;
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), row, TRACE_CONTEXT);
         entityManager.persist(row);
         recorded.fire(new OutboxRecorded(row.id));
         return envelope;

@@ -41,4 +41,8 @@ public class OutboxEvent {
 
     @Column(name = "last_error")
     public String lastError;
+
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -99,7 +99,7 @@ final class RelayPass {
 
     private List<PendingRow> pending(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, topic, message_key, event_type, envelope from outbox_event
+                select id, topic, message_key, event_type, envelope, traceparent, tracestate from outbox_event
                 where published_at is null order by seq limit ?""")) {
             select.setInt(1, batchSize);
             select.setFetchSize(batchSize);
@@ -107,7 +107,7 @@ final class RelayPass {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new PendingRow(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5)));
+                            result.getString(4), result.getString(5), result.getString(6), result.getString(7)));
                 }
             }
             return rows;
@@ -120,6 +120,13 @@ final class RelayPass {
                 .add(new RecordHeader("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))
                 .add(new RecordHeader("ce_id", row.id().toString().getBytes(StandardCharsets.UTF_8)))
                 .add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
+        // The recording request's trace context, which the consumers' Kafka instrumentation continues.
+        if (row.traceparent() != null) {
+            record.headers().add(new RecordHeader("traceparent", row.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (row.tracestate() != null) {
+            record.headers().add(new RecordHeader("tracestate", row.tracestate().getBytes(StandardCharsets.UTF_8)));
+        }
         try {
             return producer.send(record);
         } catch (RuntimeException e) {
@@ -149,7 +156,8 @@ final class RelayPass {
     }
 
     /** The columns a send needs, nothing more. */
-    private record PendingRow(UUID id, String topic, String key, String type, String envelope) {
+    private record PendingRow(UUID id, String topic, String key, String type, String envelope, String traceparent,
+                              String tracestate) {
     }
 
     /**

@@ -37,7 +37,8 @@ class CommonMigrationsTest {
     @Test
     void shouldKeepTheSharedMigrationsInTheirOwnHistoryApartFromTheServices() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(history(connection, CommonMigrations.HISTORY)).containsExactly("0 BASELINE", "0.1 SQL", "0.2 SQL");
+            assertThat(history(connection, CommonMigrations.HISTORY))
+                    .containsExactly("0 BASELINE", "0.1 SQL", "0.2 SQL", "0.3 SQL");
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
         }
     }
@@ -52,7 +53,8 @@ class CommonMigrationsTest {
 
         try (Connection connection = connect(url)) {
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
-            assertThat(history(connection, CommonMigrations.HISTORY)).containsExactly("0.1 BASELINE", "0.2 SQL");
+            assertThat(history(connection, CommonMigrations.HISTORY))
+                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
         }
         assertThat(ownApplied).isZero();
         assertThat(count(url, "select count(*) from outbox_event")).isEqualTo(1);
@@ -71,7 +73,8 @@ class CommonMigrationsTest {
 
         try (Connection connection = connect(url)) {
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
-            assertThat(history(connection, CommonMigrations.HISTORY)).containsExactly("0.1 BASELINE", "0.2 SQL");
+            assertThat(history(connection, CommonMigrations.HISTORY))
+                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
         }
     }
 
@@ -83,7 +86,8 @@ class CommonMigrationsTest {
 
         try (Connection connection = connect(url)) {
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
-            assertThat(history(connection, CommonMigrations.HISTORY)).containsExactly("0.1 BASELINE", "0.2 SQL");
+            assertThat(history(connection, CommonMigrations.HISTORY))
+                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
         }
         assertThat(service(url).load().validateWithResult().validationSuccessful).isTrue();
     }
