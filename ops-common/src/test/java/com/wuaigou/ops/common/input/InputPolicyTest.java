@@ -8,6 +8,8 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -108,6 +110,18 @@ class InputPolicyTest {
         post("{\"name\":\"a\"} trailing").statusCode(400).body("type", equalTo(Problem.TYPE_BASE + "malformed-json"));
         post("{\"name\":\"a\",\"name\":\"b\"}").statusCode(400).body("type", equalTo(Problem.TYPE_BASE + "malformed-json"));
         post("{\"amount\":" + "9".repeat(2000) + "}").statusCode(400).body("type", equalTo(Problem.TYPE_BASE + "malformed-json"));
+    }
+
+    @Test
+    void shouldReadTextBodiesWithLineBreaksAndTabsButRefuseOtherControlCharacters() {
+        admin().contentType("text/csv").body("a,b\n1,\t2\r\n").post("/api/v1/specimens/csv").then().statusCode(200)
+                .body("lines", equalTo(2));
+        admin().contentType("text/csv").body("a,b\n1,\u00002\n").post("/api/v1/specimens/csv").then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("must not contain the control character U+0000"));
+        admin().contentType("text/csv; charset=no-such-charset").body("a".getBytes(StandardCharsets.UTF_8)).post("/api/v1/specimens/csv").then()
+                .statusCode(400).body("errors[0].field", equalTo("Content-Type"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
@@ -81,7 +82,7 @@ public class CalendarResource {
     @Schema(name = "CalendarException", description = "A public holiday or a make-up working day")
     public record ExceptionRequest(
             @Schema(description = "HOLIDAY or MAKEUP_WORKDAY") @NotNull DayKind kind,
-            @Schema(description = "Name, for example 国庆节") @Size(max = 200) String name) {
+            @Schema(description = "Name, for example 国庆节") @SingleLine @Size(max = 200) String name) {
     }
 
     @GET

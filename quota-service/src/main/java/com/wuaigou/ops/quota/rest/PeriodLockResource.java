@@ -43,7 +43,7 @@ public class PeriodLockResource {
 
     @Schema(name = "NewPeriodLock", description = "The group and the past day, ISO week or month to lock")
     public record NewLock(
-            @Schema(description = "Group code") @NotBlank String groupCode,
+            @Schema(description = "Group code") @NotBlank @Size(max = 40) String groupCode,
             @Schema(description = "DAY, WEEK or MONTH") @NotNull WindowKind window,
             @Schema(description = "A date in the period") @NotNull LocalDate date) {
     }

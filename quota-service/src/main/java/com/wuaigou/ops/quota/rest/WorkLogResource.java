@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
@@ -11,6 +12,10 @@ import com.wuaigou.ops.quota.service.CalendarService;
 import com.wuaigou.ops.quota.service.WorkLogService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -57,12 +62,16 @@ public class WorkLogResource {
     @Schema(name = "NewWorkLog", description = "Work on an item on a day")
     public record NewLog(
             @Schema(description = "Whose work; defaults to the caller") Long staffId,
-            @Schema(description = "Item code", example = "PB-SINA-WEIBO") @NotBlank String itemCode,
+            @Schema(description = "Item code", example = "PB-SINA-WEIBO") @NotBlank @Size(max = 60) String itemCode,
             @Schema(description = "Day of the work; not in the future (Asia/Shanghai)") @NotNull LocalDate workDate,
-            @Schema(description = "Units done; defaults to 1", example = "3") @PositiveOrZero BigDecimal quantity,
-            @Schema(description = "Minutes spent; required for RATE and DURATION items") @PositiveOrZero Integer minutes,
-            @Schema(description = "The slot covered; required for COVERAGE items, one of the item's slots", example = "AM") String slot,
-            @Schema(description = "Other people who did it with the subject (standard-time crews, joint items)") List<Long> crew,
+            @Schema(description = "Units done, at most two decimals; defaults to 1", example = "3")
+            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal quantity,
+            @Schema(description = "Minutes spent, at most a day's 1440; required for RATE and DURATION items")
+            @PositiveOrZero @Max(1440) Integer minutes,
+            @Schema(description = "The slot covered; required for COVERAGE items, one of the item's slots", example = "AM")
+            @SingleLine @Size(max = 40) String slot,
+            @Schema(description = "Other people who did it with the subject (standard-time crews, joint items)")
+            @Size(max = 100) List<@NotNull Long> crew,
             @Schema(description = "Free note") @Size(max = 1000) String note) {
 
         WorkLogService.LogInput input() {
@@ -73,10 +82,11 @@ public class WorkLogResource {
     @Schema(name = "WorkLogCorrection", description = "The corrected values of a log; a manager gives a reason")
     public record Correction(
             @Schema(description = "Day of the work; defaults to the current one") LocalDate workDate,
-            @Schema(description = "Units done; defaults to the current quantity") @PositiveOrZero BigDecimal quantity,
-            @Schema(description = "Minutes spent") @PositiveOrZero Integer minutes,
-            @Schema(description = "Slot covered") String slot,
-            @Schema(description = "Other crew members") List<Long> crew,
+            @Schema(description = "Units done, at most two decimals; defaults to the current quantity")
+            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal quantity,
+            @Schema(description = "Minutes spent, at most a day's 1440") @PositiveOrZero @Max(1440) Integer minutes,
+            @Schema(description = "Slot covered") @SingleLine @Size(max = 40) String slot,
+            @Schema(description = "Other crew members") @Size(max = 100) List<@NotNull Long> crew,
             @Schema(description = "Note") @Size(max = 1000) String note,
             @Schema(description = "Why; required when not the author") @Size(max = 1000) String reason,
             @Schema(description = "The version read") @NotNull Long version) {
