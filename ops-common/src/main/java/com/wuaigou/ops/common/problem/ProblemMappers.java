@@ -11,7 +11,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -20,19 +20,25 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Maps every failure to an RFC 9457 problem answer; nothing else (no stack trace, no SQL) reaches a client. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final DatabaseConflicts conflicts;
+
+    ProblemMappers(DatabaseConflicts conflicts) {
+        this.conflicts = conflicts;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -115,14 +121,10 @@ public class ProblemMappers {
                 "Your role does not allow this operation", null, List.of()), uri);
     }
 
+    /** A conflict the database detected in a statement or at a flush inside the request. */
     @ServerExceptionMapper
-    public Response concurrentEdit(OptimisticLockException e, UriInfo uri) {
-        return concurrentModification(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response concurrentEdit(StaleStateException e, UriInfo uri) {
-        return concurrentModification(uri);
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -147,8 +149,13 @@ public class ProblemMappers {
                 List.of()), uri);
     }
 
+    /** Anything else: a conflict the database detected at commit (wrapped by the transaction), or a 500. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Problem> conflict = conflicts.problemFor(e);
+        if (conflict.isPresent()) {
+            return respond(conflict.get(), uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed; it has been logged", null, List.of()), uri);
@@ -157,11 +164,6 @@ public class ProblemMappers {
     private Response unauthorized(String detail, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
                 detail, null, List.of()), uri)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-    }
-
-    private Response concurrentModification(UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + "concurrent-modification", "Conflict", 409,
-                "Someone else changed this resource at the same time; read it again and retry", null, List.of()), uri);
     }
 
     static Problem validationProblem(java.util.Set<? extends ConstraintViolation<?>> violations) {
