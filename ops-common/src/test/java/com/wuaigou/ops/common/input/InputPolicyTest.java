@@ -153,6 +153,9 @@ class InputPolicyTest {
         refusedParameter("/api/v1/specimens/5?size=201", "size", "must be less than or equal to 200");
         admin().header("X-Key", "toolong").get("/api/v1/specimens/5").then().statusCode(400)
                 .body("errors[0].field", equalTo("X-Key"));
+        admin().header("X-Key", "").get("/api/v1/specimens/5").then().statusCode(400)
+                .body("errors[0].field", equalTo("X-Key"))
+                .body("errors[0].message", equalTo("must not be blank; leave the header out to send none"));
         admin().contentType(ContentType.JSON).post("/api/v1/specimens").then().statusCode(400)
                 .body("errors[0].field", equalTo("body"));
     }

@@ -140,11 +140,8 @@ public class WorkLogResource {
     @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Someone else's work", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+    public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer; at most 200 characters, never blank") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                            @Valid @NotNull NewLog request) {
-        if (idempotencyKey != null && idempotencyKey.isBlank()) {
-            throw ProblemException.badRequest("Idempotency-Key", "must not be blank");
-        }
         WorkLogService.Answer answer = logs.record(request.input(), idempotencyKey, WorkLogView::of);
         return Response.status(201).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotent-Replayed", answer.replayed()).build();
