@@ -48,7 +48,9 @@ class RosterImportTest {
                 + twice + ",Bad Date," + code + "," + code + "-P,MEMBER,2024-13-01,,,,,,\n"
                 + twice + ",Second Manager," + code + "," + code + "-P,MANAGER,2024-05-06,,,,,,\n"
                 + unique("I-") + ",Wrong Post," + code + ",CS-AGENT,MEMBER,2024-05-06,,,,,12,\n"
-                + "only,three,columns\n";
+                + "only,three,columns\n"
+                + unique("I-") + ",Long Mail," + code + "," + code + "-P,MEMBER,2024-05-06,,,,,," + "m".repeat(190)
+                + "@example.com\n";
 
         JsonPath problem = given().auth().oauth2(ADMIN).contentType("text/csv").body(csv)
                 .post("/api/v1/staff/import").then().statusCode(422)
@@ -58,7 +60,7 @@ class RosterImportTest {
 
         assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder(
                 "line 6", "line 3: hireDate", "line 4: employeeNumber", "line 4: groupRole", "line 5: postCode",
-                "line 5: qq");
+                "line 5: qq", "line 7: email");
         given().auth().oauth2(ADMIN).get("/api/v1/staff?group=" + code).then().body("total", equalTo(0));
         assertThat(records(STAFF_TOPIC, v -> v.contains(good))).isEmpty();
     }

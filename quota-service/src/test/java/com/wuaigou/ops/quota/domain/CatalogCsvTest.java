@@ -46,6 +46,20 @@ class CatalogCsvTest {
     }
 
     @Test
+    void shouldRefuseNumbersAndTextTheColumnsCannotKeep() {
+        String csv = HEADER + "\n"
+                + "PB,PB-HUGE,x,名,Name,COUNT,1e12,,post,DAY,,,,,\n"
+                + "PB,PB-FINE,x,名,Name,COUNT,0.00001,,post,DAY,,,,,\n"
+                + "PB,PB-LONG,x,名," + "N".repeat(301) + ",COUNT,1,,post,DAY,,,,,\n"
+                + "PB,PB-SLOW,x,名,Name,STANDARD_TIME,,,post,,1441,1,101,,\n";
+
+        CatalogCsv.Parsed parsed = CatalogCsv.parse(csv);
+
+        assertThat(parsed.errors()).extracting(e -> e.field()).containsExactly("row 2.target_min", "row 3.target_min",
+                "row 4.name_en", "row 5.std_minutes", "row 5.crew_max");
+    }
+
+    @Test
     void shouldRefuseAFileWithTheWrongHeader() {
         CatalogCsv.Parsed parsed = CatalogCsv.parse("code,name\nX,Y\n");
 
