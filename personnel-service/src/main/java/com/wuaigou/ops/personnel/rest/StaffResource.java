@@ -305,6 +305,8 @@ public class StaffResource {
     @APIResponse(responseCode = "201", description = "Every row was created")
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's employee number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(String csv) {

@@ -137,6 +137,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "Stored")
     @APIResponse(responseCode = "400", description = "A bad kind or date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request marked the same day", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public DayView mark(@PathParam("date") LocalDate date, @Valid @NotNull ExceptionRequest request) {
         CalendarDay day = calendars.setException(date, request.kind(), request.name());
         return new DayView(day.day, day.kind, day.kind == DayKind.MAKEUP_WORKDAY,

@@ -137,7 +137,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Log work", description = "Records work on an item. Work on an item nobody assigned to the person is accepted and marked unplanned. With an Idempotency-Key header a retry gets the first answer back and no second log.")
     @APIResponse(responseCode = "201", description = "Recorded (or the first answer to this Idempotency-Key)", content = @Content(schema = @Schema(implementation = WorkLogView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with more than two decimals, or a blank Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Someone else's work", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer; at most 200 characters, never blank") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
@@ -156,7 +156,7 @@ public class WorkLogResource {
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither author nor manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Changed meanwhile", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent correction", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public WorkLogView correct(@PathParam("id") long id, @Valid @NotNull Correction request) {
         WorkLogService.LogInput input = new WorkLogService.LogInput(null, null, request.workDate(), request.quantity(),
