@@ -83,7 +83,6 @@ public class StrictParameters implements ParamConverterProvider {
             }
         }
 
-
         @Override
         public String toString(T value) {
             return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();

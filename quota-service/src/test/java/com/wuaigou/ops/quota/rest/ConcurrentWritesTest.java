@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.DIRECTOR;
@@ -37,7 +38,7 @@ class ConcurrentWritesTest {
         assertThat(answers).extracting(Response::statusCode).containsExactly(success, 409);
         assertThat(answers.get(1).contentType()).startsWith(Problem.MEDIA_TYPE);
         assertThat(answers.get(1).jsonPath().getString("type"))
-                .isIn(List.of(rules).stream().map(rule -> Problem.TYPE_BASE + rule).toList());
+                .isIn(Stream.of(rules).map(rule -> Problem.TYPE_BASE + rule).toList());
     }
 
     private JsonPath item(String code) {
