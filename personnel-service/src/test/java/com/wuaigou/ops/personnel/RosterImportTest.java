@@ -50,7 +50,9 @@ class RosterImportTest {
                 + good + ",Fine Person," + code + "," + code + "-P,MANAGER,2024-05-06,,,,,,\n"
                 + twice + ",Bad Date," + code + "," + code + "-P,MEMBER,2024-13-01,,,,,,\n"
                 + twice + ",Second Manager," + code + "," + code + "-P,MANAGER,2024-05-06,,,,,,\n"
-                + unique("I-") + ",Wrong Post," + code + ",CS-AGENT,MEMBER,2024-05-06,,,,,12,\n";
+                + unique("I-") + ",Wrong Post," + code + ",CS-AGENT,MEMBER,2024-05-06,,,,,12,\n"
+                + unique("I-") + ",Long Mail," + code + "," + code + "-P,MEMBER,2024-05-06,,,,,," + "m".repeat(190)
+                + "@example.com\n";
 
         JsonPath problem = given().auth().oauth2(ADMIN).contentType("text/csv").body(csv)
                 .post("/api/v1/staff/import").then().statusCode(422)
@@ -60,7 +62,7 @@ class RosterImportTest {
 
         assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder(
                 "row 2, column hireDate", "row 3, column employeeNumber", "row 3, column groupRole",
-                "row 4, column postCode", "row 4, column qq");
+                "row 4, column postCode", "row 4, column qq", "row 5, column email");
         assertThat(problem.getList("errors.message", String.class))
                 .contains("unique-employee-number: " + twice + " is also on row 2",
                         "one-manager-per-group: row 1 is already the manager of " + code);

@@ -1,13 +1,17 @@
 package com.wuaigou.ops.common.problem;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.wuaigou.ops.common.input.WireNames;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,19 +20,25 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Maps every failure to an RFC 9457 problem answer; nothing else (no stack trace, no SQL) reaches a client. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final DatabaseConflicts conflicts;
+
+    ProblemMappers(DatabaseConflicts conflicts) {
+        this.conflicts = conflicts;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -48,26 +58,51 @@ public class ProblemMappers {
         return respond(validationProblem(e.getConstraintViolations()), uri);
     }
 
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(e.toProblem(), uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response wrongJsonType(MismatchedInputException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+        return json(e, uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        String message = "cannot be read: " + e.getOriginalMessage().split("\n")[0];
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        String detail = field.isEmpty() ? "The request body " + message : field + " " + message;
-        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, null, errors), uri);
+        return json(e, uri);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400,
-                "The request body is not valid JSON: " + e.getOriginalMessage(), null, List.of()), uri);
+        return json(e, uri);
+    }
+
+    /**
+     * Every failure to read a JSON body, whether it arrives as it is or wrapped by the JSON reader: malformed JSON, a
+     * value of the wrong type (named by its path in the body, described in the API's words), or what the parser
+     * refuses outright (a number with a thousand digits, nesting a thousand deep).
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, uri);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return respond(ProblemException.badRequest(field.isEmpty() ? "body" : field, JsonProblems.message(mapping))
+                    .toProblem(), uri);
+        }
+        String detail = "The request body holds a number, a text or a nesting larger than accepted";
+        if (e instanceof JsonParseException) {
+            JsonLocation at = e.getLocation();
+            detail = "The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        return respond(new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400, detail, null, List.of()),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -86,18 +121,17 @@ public class ProblemMappers {
                 "Your role does not allow this operation", null, List.of()), uri);
     }
 
+    /** A conflict the database detected in a statement or at a flush inside the request. */
     @ServerExceptionMapper
-    public Response concurrentEdit(OptimisticLockException e, UriInfo uri) {
-        return concurrentModification(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response concurrentEdit(StaleStateException e, UriInfo uri) {
-        return concurrentModification(uri);
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -115,8 +149,13 @@ public class ProblemMappers {
                 List.of()), uri);
     }
 
+    /** Anything else: a conflict the database detected at commit (wrapped by the transaction), or a 500. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Problem> conflict = conflicts.problemFor(e);
+        if (conflict.isPresent()) {
+            return respond(conflict.get(), uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed; it has been logged", null, List.of()), uri);
@@ -127,15 +166,10 @@ public class ProblemMappers {
                 detail, null, List.of()), uri)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
-    private Response concurrentModification(UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + "concurrent-modification", "Conflict", 409,
-                "Someone else changed this resource at the same time; read it again and retry", null, List.of()), uri);
-    }
-
     static Problem validationProblem(java.util.Set<? extends ConstraintViolation<?>> violations) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : violations) {
-            errors.add(new Problem.FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+            errors.add(new Problem.FieldError(fieldName(violation), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         String detail = errors.size() == 1
@@ -145,30 +179,32 @@ public class ProblemMappers {
         return new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, null, errors);
     }
 
-    /** The path as the client knows it: without the Java method and parameter names of a resource method. */
-    private static String fieldName(Path path) {
+    /**
+     * The path as the client knows it: a query, path or header parameter by its name on the wire, a body's field by
+     * its path in the body, never a Java method or parameter name.
+     */
+    private static String fieldName(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
-        for (Path.Node node : path) {
+        Path.MethodNode method = null;
+        for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
                 continue;
             }
-            if (node.getKind() == ElementKind.PARAMETER && !parts.isEmpty()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                WireNames.parameter(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class))
+                        .ifPresent(parts::add);
                 continue;
             }
-            String name = node.getName();
             if (node.getIndex() != null && !parts.isEmpty()) {
                 int last = parts.size() - 1;
                 parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
             }
-            if (name != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                parts.add(name);
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                parts.add(node.getName());
             }
         }
-        // A parameter's own name is kept only when it is the whole path (a query or path parameter).
-        if (parts.size() > 1) {
-            parts.remove(0);
-        }
-        return String.join(".", parts);
+        return parts.isEmpty() ? "body" : String.join(".", parts);
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {

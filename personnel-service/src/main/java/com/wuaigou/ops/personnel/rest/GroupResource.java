@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.StaffGroup;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.YearMonth;
 import java.util.List;
 
 @Path("/api/v1/groups")
@@ -63,8 +65,8 @@ public class GroupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Scorecards.GroupCard scorecard(@PathParam("code") String code,
                                           @Parameter(description = "The month, YYYY-MM", required = true)
-                                          @QueryParam("month") String month) {
-        return scorecards.groupCard(code, QueryValues.month("month", month));
+                                          @QueryParam("month") @NotNull YearMonth month) {
+        return scorecards.groupCard(code, month);
     }
 
     @Schema(description = "A business area of the department")
@@ -84,17 +86,18 @@ public class GroupResource {
     @Schema(description = "A new group")
     public record NewGroupRequest(
             @Schema(description = "Code: capital letters, digits, - or _, at most 20", example = "LOGISTICS")
-            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_-]{0,19}", message = "must be 1-20 capital letters, digits, - or _")
+            @NotBlank @Size(max = 20)
+            @Pattern(regexp = "[A-Z][A-Z0-9_-]{0,19}", message = "must be 1-20 capital letters, digits, - or _")
             String code,
-            @Schema(description = "Chinese name") @NotBlank @Size(max = 100) String nameZh,
-            @Schema(description = "English name") @NotBlank @Size(max = 100) String nameEn,
+            @Schema(description = "Chinese name") @NotBlank @SingleLine @Size(max = 100) String nameZh,
+            @Schema(description = "English name") @NotBlank @SingleLine @Size(max = 100) String nameEn,
             @Schema(description = "Whether it is a core business area") @NotNull Boolean core) {
     }
 
     @Schema(description = "The whole changeable state of a group")
     public record GroupUpdateRequest(
-            @Schema(description = "Chinese name") @NotBlank @Size(max = 100) String nameZh,
-            @Schema(description = "English name") @NotBlank @Size(max = 100) String nameEn,
+            @Schema(description = "Chinese name") @NotBlank @SingleLine @Size(max = 100) String nameZh,
+            @Schema(description = "English name") @NotBlank @SingleLine @Size(max = 100) String nameEn,
             @Schema(description = "Whether it is a core business area") @NotNull Boolean core,
             @Schema(description = "Staff id of the manager, an active member of the group; null for none."
                     + " A new manager replaces the previous one, who becomes a member, from today")

@@ -74,9 +74,8 @@ public class OrgChartResource {
     @APIResponse(responseCode = "200", description = "The chart")
     @APIResponse(responseCode = "400", description = "asOf is not a date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OrgChart chart(@Parameter(description = "The date, YYYY-MM-DD") @QueryParam("asOf") String asOf) {
-        LocalDate requested = QueryValues.date("asOf", asOf);
-        LocalDate day = requested == null ? clock.today() : requested;
+    public OrgChart chart(@Parameter(description = "The date; today by default") @QueryParam("asOf") LocalDate asOf) {
+        LocalDate day = asOf == null ? clock.today() : asOf;
         List<RosterQueries.GroupChart> charts = queries.orgChart(day);
         List<Placement> all = new ArrayList<>();
         charts.forEach(chart -> all.addAll(chart.members()));

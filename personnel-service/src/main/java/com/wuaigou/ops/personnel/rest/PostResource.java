@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.Post;
@@ -63,21 +64,22 @@ public class PostResource {
     @Schema(description = "A new post")
     public record NewPostRequest(
             @Schema(description = "Code: capital letters, digits, - or _, at most 40", example = "CS-AGENT")
-            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_-]{0,39}", message = "must be 1-40 capital letters, digits, - or _")
+            @NotBlank @Size(max = 40)
+            @Pattern(regexp = "[A-Z][A-Z0-9_-]{0,39}", message = "must be 1-40 capital letters, digits, - or _")
             String code,
-            @Schema(description = "Title") @NotBlank @Size(max = 200) String title,
-            @Schema(description = "Group the post belongs to") @NotBlank String groupCode,
-            @Schema(description = "Primary duties, at least one") @NotEmpty List<@NotBlank @Size(max = 1000) String> primaryDuties,
-            @Schema(description = "Secondary duties; may be empty") List<@NotBlank @Size(max = 1000) String> secondaryDuties) {
+            @Schema(description = "Title") @NotBlank @SingleLine @Size(max = 200) String title,
+            @Schema(description = "Group the post belongs to") @NotBlank @Size(max = 20) String groupCode,
+            @Schema(description = "Primary duties, at least one") @NotEmpty List<@NotBlank @SingleLine @Size(max = 1000) String> primaryDuties,
+            @Schema(description = "Secondary duties; may be empty") List<@NotBlank @SingleLine @Size(max = 1000) String> secondaryDuties) {
     }
 
     @Schema(description = "The whole changeable state of a post")
     public record PostUpdateRequest(
-            @Schema(description = "Title") @NotBlank @Size(max = 200) String title,
+            @Schema(description = "Title") @NotBlank @SingleLine @Size(max = 200) String title,
             @Schema(description = "Group the post belongs to; changes only while nobody holds the post")
-            @NotBlank String groupCode,
-            @Schema(description = "Primary duties, at least one") @NotEmpty List<@NotBlank @Size(max = 1000) String> primaryDuties,
-            @Schema(description = "Secondary duties; may be empty") List<@NotBlank @Size(max = 1000) String> secondaryDuties,
+            @NotBlank @Size(max = 20) String groupCode,
+            @Schema(description = "Primary duties, at least one") @NotEmpty List<@NotBlank @SingleLine @Size(max = 1000) String> primaryDuties,
+            @Schema(description = "Secondary duties; may be empty") List<@NotBlank @SingleLine @Size(max = 1000) String> secondaryDuties,
             @Schema(description = "The version that was read") @NotNull Long version) {
     }
 

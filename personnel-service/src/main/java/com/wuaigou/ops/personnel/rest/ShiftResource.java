@@ -1,7 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
 import com.wuaigou.ops.common.problem.Problem;
-import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.DutyPlace;
 import com.wuaigou.ops.personnel.domain.DutyShift;
@@ -12,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -70,7 +70,7 @@ public class ShiftResource {
     public record ShiftRequest(
             @Schema(description = "Day") @NotNull LocalDate date,
             @Schema(description = "Place") @NotNull DutyPlace place,
-            @Schema(description = "Slot: AM or PM at OFFLINE_STORE, DAY at HOTLINE") @NotBlank String slot,
+            @Schema(description = "Slot: AM or PM at OFFLINE_STORE, DAY at HOTLINE") @NotBlank @Size(max = 10) String slot,
             @Schema(description = "Staff id of an active person") @NotNull Long staffId) {
 
         ShiftService.NewShift toCommand() {
@@ -118,13 +118,9 @@ public class ShiftResource {
     @APIResponse(responseCode = "200", description = "The week")
     @APIResponse(responseCode = "400", description = "weekStart is missing or not a Monday",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public WeekResponse week(@Parameter(description = "Monday of the week, YYYY-MM-DD", required = true)
-                             @QueryParam("weekStart") String weekStart) {
-        LocalDate monday = QueryValues.date("weekStart", weekStart);
-        if (monday == null) {
-            throw ProblemException.badRequest("weekStart", "is required");
-        }
-        return WeekResponse.of(shifts.week(monday));
+    public WeekResponse week(@Parameter(description = "Monday of the week", required = true)
+                             @QueryParam("weekStart") @NotNull LocalDate weekStart) {
+        return WeekResponse.of(shifts.week(weekStart));
     }
 
     @GET

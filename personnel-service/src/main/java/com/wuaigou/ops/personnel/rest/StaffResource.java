@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.GroupRole;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 @Path("/api/v1/staff")
@@ -71,10 +73,10 @@ public class StaffResource {
     public record NewStaffRequest(
             @Schema(description = "Unique employee number", example = "CS-012")
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,39}",
-                    message = "must be 1-40 letters, digits, - or _") String employeeNumber,
-            @Schema(description = "Name", example = "Li Na") @NotBlank @Size(max = 100) String name,
-            @Schema(description = "Group", example = "CS") @NotBlank String groupCode,
-            @Schema(description = "Post, one of the group's", example = "CS-AGENT") @NotBlank String postCode,
+                    message = "must be 1-40 letters, digits, - or _") @Size(max = 40) String employeeNumber,
+            @Schema(description = "Name", example = "Li Na") @NotBlank @SingleLine @Size(max = 100) String name,
+            @Schema(description = "Group", example = "CS") @NotBlank @Size(max = 20) String groupCode,
+            @Schema(description = "Post, one of the group's", example = "CS-AGENT") @NotBlank @Size(max = 40) String postCode,
             @Schema(description = "Role in the group; a group has at most one manager") @NotNull GroupRole groupRole,
             @Schema(description = "Hire date; the first placement starts on it") @NotNull LocalDate hireDate,
             @Schema(description = "Development direction (培养方向)") @Size(max = 2000) String developmentDirection,
@@ -85,8 +87,8 @@ public class StaffResource {
     public record StaffUpdateRequest(
             @Schema(description = "Unique employee number")
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,39}",
-                    message = "must be 1-40 letters, digits, - or _") String employeeNumber,
-            @Schema(description = "Name") @NotBlank @Size(max = 100) String name,
+                    message = "must be 1-40 letters, digits, - or _") @Size(max = 40) String employeeNumber,
+            @Schema(description = "Name") @NotBlank @SingleLine @Size(max = 100) String name,
             @Schema(description = "Development direction (培养方向)") @Size(max = 2000) String developmentDirection,
             @Schema(description = "Contact details") @Valid ContactDetails contact,
             @Schema(description = "The version that was read") @NotNull Long version) {
@@ -109,8 +111,8 @@ public class StaffResource {
 
     @Schema(description = "A transfer to a group, post and role from a date")
     public record MoveRequest(
-            @Schema(description = "Target group") @NotBlank String groupCode,
-            @Schema(description = "Target post, one of the group's") @NotBlank String postCode,
+            @Schema(description = "Target group") @NotBlank @Size(max = 20) String groupCode,
+            @Schema(description = "Target post, one of the group's") @NotBlank @Size(max = 40) String postCode,
             @Schema(description = "Role in the target group") @NotNull GroupRole groupRole,
             @Schema(description = "First day in the new placement: today or earlier (Asia/Shanghai)")
             @NotNull LocalDate effectiveFrom,
@@ -133,16 +135,14 @@ public class StaffResource {
     public PageResponse<StaffResponse> list(
             @Parameter(description = "Only this group") @QueryParam("group") String group,
             @Parameter(description = "Only this post") @QueryParam("post") String post,
-            @Parameter(description = "Only this status: ACTIVE, ON_LEAVE or LEFT") @QueryParam("status") String status,
-            @Parameter(description = "Only this role: MEMBER or MANAGER") @QueryParam("role") String role,
+            @Parameter(description = "Only this status") @QueryParam("status") StaffStatus status,
+            @Parameter(description = "Only this role") @QueryParam("role") GroupRole role,
             @Parameter(description = "Text in the name or employee number, any case") @QueryParam("q") String text,
             @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1-200") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
             @Parameter(description = "field,asc|desc with field one of id, name, employeeNumber, hireDate, groupCode,"
                     + " postCode, status, groupRole", example = "name,asc") @QueryParam("sort") String sort) {
-        RosterQueries.StaffPage found = queries.list(new RosterQueries.StaffFilter(group, post,
-                QueryValues.option(StaffStatus.class, "status", status), QueryValues.option(GroupRole.class, "role", role),
-                text),
+        RosterQueries.StaffPage found = queries.list(new RosterQueries.StaffFilter(group, post, status, role, text),
                 page, size, sort);
         return new PageResponse<>(found.items().stream().map(this::view).toList(), found.page(), found.size(),
                 found.total());
@@ -166,8 +166,8 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Scorecards.StaffCard scorecard(@PathParam("id") long id,
                                           @Parameter(description = "The month, YYYY-MM", required = true)
-                                          @QueryParam("month") String month) {
-        return scorecards.staffCard(id, QueryValues.month("month", month));
+                                          @QueryParam("month") @NotNull YearMonth month) {
+        return scorecards.staffCard(id, month);
     }
 
     @GET
@@ -181,9 +181,9 @@ public class StaffResource {
     @APIResponse(responseCode = "404", description = "No such person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StaffResponse get(@PathParam("id") long id,
-                             @Parameter(description = "Answer for this date (YYYY-MM-DD)") @QueryParam("asOf") String asOf) {
+                             @Parameter(description = "Answer for this date") @QueryParam("asOf") LocalDate asOf) {
         Staff person = staff.get(id);
-        return StaffResponses.of(person, access.maySeeContact(person), QueryValues.date("asOf", asOf));
+        return StaffResponses.of(person, access.maySeeContact(person), asOf);
     }
 
     @POST
@@ -308,6 +308,8 @@ public class StaffResource {
             + " are broken; nothing was created",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's employee number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

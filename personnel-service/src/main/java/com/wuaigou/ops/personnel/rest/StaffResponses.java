@@ -23,9 +23,10 @@ final class StaffResponses {
     @Schema(description = "How to reach a person; shown only to the person, their group's manager, directors and admins")
     public record ContactDetails(
             @Schema(description = "Phone number", example = "13800001234")
-            @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number of 5-20 digits") String phone,
+            @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number of 5-20 digits") @Size(max = 21)
+            String phone,
             @Schema(description = "QQ number", example = "80000010")
-            @Pattern(regexp = "[1-9][0-9]{4,11}", message = "must be a QQ number of 5-12 digits") String qq,
+            @Pattern(regexp = "[1-9][0-9]{4,11}", message = "must be a QQ number of 5-12 digits") @Size(max = 12) String qq,
             @Schema(description = "E-mail address", example = "li.na@example.com")
             @Email @Size(max = 200) String email) {
     }

@@ -33,7 +33,8 @@ public class RosterImport {
     private static final Pattern EMPLOYEE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,19}");
     private static final Pattern QQ = Pattern.compile("[1-9][0-9]{4,11}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** An address, at most as long as the column keeps. */
+    private static final Pattern EMAIL = Pattern.compile("(?=.{1,200}$)[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final StaffService staff;
 
@@ -125,7 +126,7 @@ public class RosterImport {
         }
         checkPattern(row, "phone", PHONE, "must be a phone number of 5-20 digits", errors);
         checkPattern(row, "qq", QQ, "must be a QQ number of 5-12 digits", errors);
-        checkPattern(row, "email", EMAIL, "must be an e-mail address", errors);
+        checkPattern(row, "email", EMAIL, "must be an e-mail address of at most 200 characters", errors);
         if (errors.size() > before) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.service;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.project.domain.ActionStatus;
 import com.wuaigou.ops.project.domain.ActivitySize;
 import com.wuaigou.ops.project.domain.Phase;
@@ -34,9 +35,9 @@ public final class ProjectInputs {
             String code,
             @Schema(description = "ACTIVITY or PRODUCT") @NotNull ProjectType type,
             @Schema(description = "LARGE or SMALL; required for activities, absent for products") ActivitySize size,
-            @Schema(description = "Title", example = "Double 12 campaign") @NotBlank @Size(max = 200) String title,
-            @Schema(description = "Owning group code, known from the roster", example = "PB") @NotBlank @Size(max = 40)
-            String groupCode,
+            @Schema(description = "Title", example = "Double 12 campaign") @NotBlank @SingleLine @Size(max = 200) String title,
+            @Schema(description = "Owning group code, known from the roster", example = "PB") @NotBlank @SingleLine
+            @Size(max = 40) String groupCode,
             @Schema(description = "Staff id of the one lead; must be active staff") @NotNull Long leadId,
             @Schema(description = "Assistants, each with a role") List<@Valid @NotNull AssistantInput> assistants,
             @Schema(description = "Planned start date") @NotNull LocalDate plannedStart,
@@ -45,7 +46,7 @@ public final class ProjectInputs {
 
     @Schema(description = "The editable core of an open project (a full replacement)")
     public record ProjectEdit(
-            @Schema(description = "Title") @NotBlank @Size(max = 200) String title,
+            @Schema(description = "Title") @NotBlank @SingleLine @Size(max = 200) String title,
             @Schema(description = "LARGE or SMALL for activities, absent for products") ActivitySize size,
             @Schema(description = "Staff id of the lead; only a supervisor may change it") @NotNull Long leadId,
             @Schema(description = "Assistants, each with a role") List<@Valid @NotNull AssistantInput> assistants,
@@ -56,7 +57,8 @@ public final class ProjectInputs {
     @Schema(description = "An assistant and the role they play")
     public record AssistantInput(
             @Schema(description = "Staff id; must be active staff") @NotNull Long staffId,
-            @Schema(description = "Role in the project", example = "copywriter") @NotBlank @Size(max = 100) String role) {
+            @Schema(description = "Role in the project", example = "copywriter") @NotBlank @SingleLine @Size(max = 100)
+            String role) {
     }
 
     @Schema(description = "The project proposal; may be saved incomplete, the PLAN to DO gate checks it")
@@ -105,8 +107,8 @@ public final class ProjectInputs {
     @Schema(description = "The final cost of one budget line")
     public record LineCost(
             @Schema(description = "Budget line id") @NotNull Long lineId,
-            @Schema(description = "Final cost, CNY") @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
-            BigDecimal finalCost) {
+            @Schema(description = "Final cost, CNY") @NotNull @DecimalMin("0.00") @DecimalMax("999999999999.99")
+            @Digits(integer = 12, fraction = 2) BigDecimal finalCost) {
     }
 
     @Schema(description = "One member's share of the credit")
@@ -118,16 +120,16 @@ public final class ProjectInputs {
 
     @Schema(description = "A budget line")
     public record BudgetLineInput(
-            @Schema(description = "Category", example = "advertising") @NotBlank @Size(max = 100) String category,
-            @Schema(description = "Planned amount, CNY") @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
-            BigDecimal planned) {
+            @Schema(description = "Category", example = "advertising") @NotBlank @SingleLine @Size(max = 100) String category,
+            @Schema(description = "Planned amount, CNY") @NotNull @DecimalMin("0.00") @DecimalMax("999999999999.99")
+            @Digits(integer = 12, fraction = 2) BigDecimal planned) {
     }
 
     @Schema(description = "An expense against a budget line")
     public record ExpenseInput(
             @Schema(description = "Budget line id") @NotNull Long lineId,
-            @Schema(description = "Amount, CNY") @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
-            BigDecimal amount,
+            @Schema(description = "Amount, CNY") @NotNull @DecimalMin("0.01") @DecimalMax("999999999999.99")
+            @Digits(integer = 12, fraction = 2) BigDecimal amount,
             @Schema(description = "Date of the expense") @NotNull LocalDate date,
             @Schema(description = "What it was for") @NotBlank @Size(max = 1000) String note) {
     }
@@ -139,7 +141,7 @@ public final class ProjectInputs {
 
     @Schema(description = "An action of the action plan")
     public record ActionInput(
-            @Schema(description = "What is to be done") @NotBlank @Size(max = 200) String title,
+            @Schema(description = "What is to be done") @NotBlank @SingleLine @Size(max = 200) String title,
             @Schema(description = "Owner: the lead or an assistant") @NotNull Long ownerId,
             @Schema(description = "Due date") @NotNull LocalDate dueDate) {
     }

@@ -25,6 +25,14 @@ public record ItemDefinition(String groupCode, String code, String category, Str
             "crew_min", "crewMin", "crew_max", "crewMax");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,59}");
     private static final Set<Period> COUNT_PERIODS = Set.of(Period.DAY, Period.WEEK, Period.MONTH);
+    /** The longest text each column keeps (the CSV has no other check; the API's request says the same). */
+    private static final Map<String, Integer> LONGEST = Map.of("group", 40, "category", 60, "name_zh", 200,
+            "name_en", 300, "unit", 40, "slots", 200, "notes", 500);
+    /** What numeric(14, 4) keeps. */
+    private static final BigDecimal LARGEST_TARGET = new BigDecimal("9999999999.9999");
+    private static final int TARGET_DECIMALS = 4;
+    private static final int LONGEST_STANDARD_MINUTES = 1440;
+    private static final int LARGEST_CREW = 100;
 
     /** Every broken rule, each naming its field (CSV column names); empty when the definition is sound. */
     public List<Problem.FieldError> problems() {
@@ -37,6 +45,13 @@ public record ItemDefinition(String groupCode, String code, String category, Str
         required(errors, "name_zh", nameZh);
         required(errors, "name_en", nameEn);
         required(errors, "unit", unit);
+        tooLong(errors, "group", groupCode);
+        tooLong(errors, "category", category);
+        tooLong(errors, "name_zh", nameZh);
+        tooLong(errors, "name_en", nameEn);
+        tooLong(errors, "unit", unit);
+        tooLong(errors, "slots", slots);
+        tooLong(errors, "notes", notes);
         if (shape == null) {
             errors.add(new Problem.FieldError("shape", "must be one of COUNT, RATE, STANDARD_TIME, DURATION, COVERAGE, TRACKED"));
             return errors;
@@ -57,13 +72,14 @@ public record ItemDefinition(String groupCode, String code, String category, Str
                 }
             }
             case STANDARD_TIME -> {
-                if (stdMinutes == null || stdMinutes <= 0) {
-                    errors.add(new Problem.FieldError("std_minutes", "a STANDARD_TIME item needs minutes per unit above 0"));
+                if (stdMinutes == null || stdMinutes <= 0 || stdMinutes > LONGEST_STANDARD_MINUTES) {
+                    errors.add(new Problem.FieldError("std_minutes",
+                            "a STANDARD_TIME item needs minutes per unit above 0, at most a day's " + LONGEST_STANDARD_MINUTES));
                 }
                 if (crewMin == null || crewMin < 1) {
                     errors.add(new Problem.FieldError("crew_min", "must be at least 1"));
-                } else if (crewMax == null || crewMax < crewMin) {
-                    errors.add(new Problem.FieldError("crew_max", "must be at least crew_min"));
+                } else if (crewMax == null || crewMax < crewMin || crewMax > LARGEST_CREW) {
+                    errors.add(new Problem.FieldError("crew_max", "must be from crew_min to " + LARGEST_CREW));
                 }
             }
             case TRACKED -> {
@@ -89,6 +105,8 @@ public record ItemDefinition(String groupCode, String code, String category, Str
         } else if (max != null && max.compareTo(min) < 0) {
             errors.add(new Problem.FieldError("target_max", "must not be below target_min"));
         }
+        beyondColumn(errors, "target_min", min);
+        beyondColumn(errors, "target_max", max);
         return errors;
     }
 
@@ -107,6 +125,19 @@ public record ItemDefinition(String groupCode, String code, String category, Str
     private void expectPeriod(List<Problem.FieldError> errors, Period expected) {
         if (period != expected) {
             errors.add(new Problem.FieldError("period", "a " + shape + " item is counted per " + expected));
+        }
+    }
+
+    private static void tooLong(List<Problem.FieldError> errors, String column, String text) {
+        if (text != null && text.length() > LONGEST.get(column)) {
+            errors.add(new Problem.FieldError(column, "must not be longer than " + LONGEST.get(column)));
+        }
+    }
+
+    private static void beyondColumn(List<Problem.FieldError> errors, String column, BigDecimal value) {
+        if (value != null && (value.abs().compareTo(LARGEST_TARGET) > 0 || value.stripTrailingZeros().scale() > TARGET_DECIMALS)) {
+            errors.add(new Problem.FieldError(column, "must be at most " + LARGEST_TARGET.toPlainString() + " with at most "
+                    + TARGET_DECIMALS + " decimals"));
         }
     }
 

@@ -12,8 +12,12 @@ import com.wuaigou.ops.quota.service.AssignmentService;
 import com.wuaigou.ops.quota.service.CalendarService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,11 +53,12 @@ public class AssignmentResource {
 
     @Schema(name = "NewAssignment", description = "An item of the manager's group for a member; no share means the whole item")
     public record NewAssignment(
-            @Schema(description = "Item code", example = "PB-SINA-WEIBO") @NotBlank String itemCode,
+            @Schema(description = "Item code", example = "PB-SINA-WEIBO") @NotBlank @Size(max = 60) String itemCode,
             @Schema(description = "The member's staff id") @NotNull Long staffId,
             @Schema(description = "PRIMARY or FLEXIBLE") @NotNull Duty duty,
-            @Schema(description = "Low end of the member's own share, per the item's period (slots per day for coverage, minutes per day for durations); omit for the whole item") BigDecimal shareMin,
-            @Schema(description = "High end of the share; defaults to its low end") BigDecimal shareMax,
+            @Schema(description = "Low end of the member's own share, per the item's period (slots per day for coverage, minutes per day for durations), at most four decimals; omit for the whole item")
+            @DecimalMin("0") @DecimalMax("9999999999.9999") @Digits(integer = 10, fraction = 4) BigDecimal shareMin,
+            @Schema(description = "High end of the share; defaults to its low end") @DecimalMin("0") @DecimalMax("9999999999.9999") @Digits(integer = 10, fraction = 4) BigDecimal shareMax,
             @Schema(description = "First day") @NotNull LocalDate validFrom,
             @Schema(description = "Last day (inclusive); omit for open-ended") LocalDate validTo) {
     }
@@ -124,7 +129,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Changed meanwhile", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or ended by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Already ended earlier", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public AssignmentView end(@PathParam("id") long id, @Valid @NotNull EndRequest request) {
         return AssignmentView.of(assignments.end(id, request.validTo(), request.version()));

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
@@ -81,7 +82,7 @@ public class CalendarResource {
     @Schema(name = "CalendarException", description = "A public holiday or a make-up working day")
     public record ExceptionRequest(
             @Schema(description = "HOLIDAY or MAKEUP_WORKDAY") @NotNull DayKind kind,
-            @Schema(description = "Name, for example 国庆节") @Size(max = 200) String name) {
+            @Schema(description = "Name, for example 国庆节") @SingleLine @Size(max = 200) String name) {
     }
 
     @GET
@@ -136,6 +137,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "Stored")
     @APIResponse(responseCode = "400", description = "A bad kind or date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request marked the same day", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public DayView mark(@PathParam("date") LocalDate date, @Valid @NotNull ExceptionRequest request) {
         CalendarDay day = calendars.setException(date, request.kind(), request.name());
         return new DayView(day.day, day.kind, day.kind == DayKind.MAKEUP_WORKDAY,

@@ -43,7 +43,7 @@ public class PeriodLockResource {
 
     @Schema(name = "NewPeriodLock", description = "The group and the past day, ISO week or month to lock")
     public record NewLock(
-            @Schema(description = "Group code") @NotBlank String groupCode,
+            @Schema(description = "Group code") @NotBlank @Size(max = 40) String groupCode,
             @Schema(description = "DAY, WEEK or MONTH") @NotNull WindowKind window,
             @Schema(description = "A date in the period") @NotNull LocalDate date) {
     }
@@ -79,7 +79,7 @@ public class PeriodLockResource {
     @APIResponse(responseCode = "201", description = "Locked", content = @Content(schema = @Schema(implementation = LockView.class)))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A lock already touches the period", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already-locked: a lock already touches the period, or a concurrent request locked it first", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The period is not over, or the group is unknown", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response lock(@Valid @NotNull NewLock request) {
         PeriodLock lock = locks.lock(request.groupCode(), request.window(), request.date());
@@ -95,7 +95,7 @@ public class PeriodLockResource {
     @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such lock", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already reopened", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already-reopened, or stale-version: reopened by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public LockView reopen(@PathParam("id") long id, @Valid @NotNull Reopen request) {
         return LockView.of(locks.reopen(id, request.reason()));
     }

@@ -1,14 +1,18 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.quota.domain.ItemDefinition;
 import com.wuaigou.ops.quota.domain.Period;
 import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.QuotaTarget;
 import com.wuaigou.ops.quota.domain.Shape;
 import com.wuaigou.ops.quota.domain.TargetRange;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -66,20 +70,22 @@ public final class QuotaItemViews {
 
     @Schema(name = "NewQuotaItem", description = "A new catalog item; the rules of its shape apply as in the CSV")
     public record NewItem(
-            @Schema(description = "Group code", example = "DESIGN") @NotBlank String groupCode,
-            @Schema(description = "Stable code: upper-case letters, digits and dashes", example = "DESIGN-BANNER") @NotBlank String code,
-            @Schema(description = "Category", example = "design") @NotBlank @Size(max = 60) String category,
-            @Schema(description = "Chinese name") @NotBlank @Size(max = 200) String nameZh,
-            @Schema(description = "English name") @NotBlank @Size(max = 300) String nameEn,
+            @Schema(description = "Group code", example = "DESIGN") @NotBlank @Size(max = 40) String groupCode,
+            @Schema(description = "Stable code: upper-case letters, digits and dashes", example = "DESIGN-BANNER")
+            @NotBlank @Size(max = 60) String code,
+            @Schema(description = "Category", example = "design") @NotBlank @SingleLine @Size(max = 60) String category,
+            @Schema(description = "Chinese name") @NotBlank @SingleLine @Size(max = 200) String nameZh,
+            @Schema(description = "English name") @NotBlank @SingleLine @Size(max = 300) String nameEn,
             @Schema(description = "Shape") @NotNull Shape shape,
-            @Schema(description = "Low end of the number (required for COUNT, RATE, DURATION, COVERAGE)") @PositiveOrZero BigDecimal targetMin,
-            @Schema(description = "High end of the number; defaults to the low end") @PositiveOrZero BigDecimal targetMax,
-            @Schema(description = "Unit counted") @NotBlank @Size(max = 40) String unit,
+            @Schema(description = "Low end of the number, at most four decimals (required for COUNT, RATE, DURATION, COVERAGE)")
+            @DecimalMin("0") @DecimalMax("9999999999.9999") @Digits(integer = 10, fraction = 4) BigDecimal targetMin,
+            @Schema(description = "High end of the number; defaults to the low end") @DecimalMin("0") @DecimalMax("9999999999.9999") @Digits(integer = 10, fraction = 4) BigDecimal targetMax,
+            @Schema(description = "Unit counted") @NotBlank @SingleLine @Size(max = 40) String unit,
             @Schema(description = "Period: DAY, WEEK or MONTH for counts, HOUR for rates, DAY for durations and coverage") Period period,
-            @Schema(description = "Standard minutes per unit (STANDARD_TIME)") Integer stdMinutes,
-            @Schema(description = "Fewest crew (STANDARD_TIME)") Integer crewMin,
-            @Schema(description = "Most crew (STANDARD_TIME)") Integer crewMax,
-            @Schema(description = "Slots separated by ';' (COVERAGE)") @Size(max = 200) String slots,
+            @Schema(description = "Standard minutes per unit, at most a day's 1440 (STANDARD_TIME)") @Max(1440) Integer stdMinutes,
+            @Schema(description = "Fewest crew (STANDARD_TIME)") @Max(100) Integer crewMin,
+            @Schema(description = "Most crew (STANDARD_TIME)") @Max(100) Integer crewMax,
+            @Schema(description = "Slots separated by ';' (COVERAGE)") @SingleLine @Size(max = 200) String slots,
             @Schema(description = "Notes") @Size(max = 500) String notes,
             @Schema(description = "From when the number is in force; defaults to today") LocalDate effectiveFrom) {
 
@@ -91,10 +97,10 @@ public final class QuotaItemViews {
 
     @Schema(name = "QuotaItemDescription", description = "The descriptive fields of an item; shape, period and numbers change otherwise")
     public record Description(
-            @Schema(description = "Category") @NotBlank @Size(max = 60) String category,
-            @Schema(description = "Chinese name") @NotBlank @Size(max = 200) String nameZh,
-            @Schema(description = "English name") @NotBlank @Size(max = 300) String nameEn,
-            @Schema(description = "Unit counted") @NotBlank @Size(max = 40) String unit,
+            @Schema(description = "Category") @NotBlank @SingleLine @Size(max = 60) String category,
+            @Schema(description = "Chinese name") @NotBlank @SingleLine @Size(max = 200) String nameZh,
+            @Schema(description = "English name") @NotBlank @SingleLine @Size(max = 300) String nameEn,
+            @Schema(description = "Unit counted") @NotBlank @SingleLine @Size(max = 40) String unit,
             @Schema(description = "Notes") @Size(max = 500) String notes,
             @Schema(description = "The version read; a newer one refuses the change with 409") @NotNull Long version) {
     }
@@ -102,8 +108,8 @@ public final class QuotaItemViews {
     @Schema(name = "TargetChange", description = "A new number from a date on (today or later); earlier periods keep theirs")
     public record TargetChange(
             @Schema(description = "First day of the new number") @NotNull LocalDate effectiveFrom,
-            @Schema(description = "New low end") @NotNull @PositiveOrZero BigDecimal targetMin,
-            @Schema(description = "New high end; defaults to the low end") @PositiveOrZero BigDecimal targetMax) {
+            @Schema(description = "New low end, at most four decimals") @NotNull @DecimalMin("0") @DecimalMax("9999999999.9999") @Digits(integer = 10, fraction = 4) BigDecimal targetMin,
+            @Schema(description = "New high end; defaults to the low end") @DecimalMin("0") @DecimalMax("9999999999.9999") @Digits(integer = 10, fraction = 4) BigDecimal targetMax) {
     }
 
     @Schema(name = "Retirement", description = "Retires an item from a date on (today or later)")

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
@@ -11,6 +12,10 @@ import com.wuaigou.ops.quota.service.CalendarService;
 import com.wuaigou.ops.quota.service.WorkLogService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -57,12 +62,16 @@ public class WorkLogResource {
     @Schema(name = "NewWorkLog", description = "Work on an item on a day")
     public record NewLog(
             @Schema(description = "Whose work; defaults to the caller") Long staffId,
-            @Schema(description = "Item code", example = "PB-SINA-WEIBO") @NotBlank String itemCode,
+            @Schema(description = "Item code", example = "PB-SINA-WEIBO") @NotBlank @Size(max = 60) String itemCode,
             @Schema(description = "Day of the work; not in the future (Asia/Shanghai)") @NotNull LocalDate workDate,
-            @Schema(description = "Units done; defaults to 1", example = "3") @PositiveOrZero BigDecimal quantity,
-            @Schema(description = "Minutes spent; required for RATE and DURATION items") @PositiveOrZero Integer minutes,
-            @Schema(description = "The slot covered; required for COVERAGE items, one of the item's slots", example = "AM") String slot,
-            @Schema(description = "Other people who did it with the subject (standard-time crews, joint items)") List<Long> crew,
+            @Schema(description = "Units done, at most two decimals; defaults to 1", example = "3")
+            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal quantity,
+            @Schema(description = "Minutes spent, at most a day's 1440; required for RATE and DURATION items")
+            @PositiveOrZero @Max(1440) Integer minutes,
+            @Schema(description = "The slot covered; required for COVERAGE items, one of the item's slots", example = "AM")
+            @SingleLine @Size(max = 40) String slot,
+            @Schema(description = "Other people who did it with the subject (standard-time crews, joint items)")
+            @Size(max = 100) List<@NotNull Long> crew,
             @Schema(description = "Free note") @Size(max = 1000) String note) {
 
         WorkLogService.LogInput input() {
@@ -73,10 +82,11 @@ public class WorkLogResource {
     @Schema(name = "WorkLogCorrection", description = "The corrected values of a log; a manager gives a reason")
     public record Correction(
             @Schema(description = "Day of the work; defaults to the current one") LocalDate workDate,
-            @Schema(description = "Units done; defaults to the current quantity") @PositiveOrZero BigDecimal quantity,
-            @Schema(description = "Minutes spent") @PositiveOrZero Integer minutes,
-            @Schema(description = "Slot covered") String slot,
-            @Schema(description = "Other crew members") List<Long> crew,
+            @Schema(description = "Units done, at most two decimals; defaults to the current quantity")
+            @DecimalMin("0") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal quantity,
+            @Schema(description = "Minutes spent, at most a day's 1440") @PositiveOrZero @Max(1440) Integer minutes,
+            @Schema(description = "Slot covered") @SingleLine @Size(max = 40) String slot,
+            @Schema(description = "Other crew members") @Size(max = 100) List<@NotNull Long> crew,
             @Schema(description = "Note") @Size(max = 1000) String note,
             @Schema(description = "Why; required when not the author") @Size(max = 1000) String reason,
             @Schema(description = "The version read") @NotNull Long version) {
@@ -127,14 +137,11 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Log work", description = "Records work on an item. Work on an item nobody assigned to the person is accepted and marked unplanned. With an Idempotency-Key header a retry gets the first answer back and no second log.")
     @APIResponse(responseCode = "201", description = "Recorded (or the first answer to this Idempotency-Key)", content = @Content(schema = @Schema(implementation = WorkLogView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with more than two decimals, or a blank Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Someone else's work", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+    public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer; at most 200 characters, never blank") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                            @Valid @NotNull NewLog request) {
-        if (idempotencyKey != null && idempotencyKey.isBlank()) {
-            throw ProblemException.badRequest("Idempotency-Key", "must not be blank");
-        }
         WorkLogService.Answer answer = logs.record(request.input(), idempotencyKey, WorkLogView::of);
         return Response.status(201).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotent-Replayed", answer.replayed()).build();
@@ -149,7 +156,7 @@ public class WorkLogResource {
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither author nor manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Changed meanwhile", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent correction", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public WorkLogView correct(@PathParam("id") long id, @Valid @NotNull Correction request) {
         WorkLogService.LogInput input = new WorkLogService.LogInput(null, null, request.workDate(), request.quantity(),

@@ -50,6 +50,20 @@ class CatalogCsvTest {
     }
 
     @Test
+    void shouldRefuseNumbersAndTextTheColumnsCannotKeep() {
+        String csv = HEADER + "\n"
+                + "PB,PB-HUGE,x,名,Name,COUNT,1e12,,post,DAY,,,,,\n"
+                + "PB,PB-FINE,x,名,Name,COUNT,0.00001,,post,DAY,,,,,\n"
+                + "PB,PB-LONG,x,名," + "N".repeat(301) + ",COUNT,1,,post,DAY,,,,,\n"
+                + "PB,PB-SLOW,x,名,Name,STANDARD_TIME,,,post,,1441,1,101,,\n";
+
+        CatalogCsv.Parsed parsed = CatalogCsv.parse(csv);
+
+        assertThat(parsed.errors()).extracting(Problem.FieldError::field).containsExactly("row 1, column target_min",
+                "row 2, column target_min", "row 3, column name_en", "row 4, column std_minutes", "row 4, column crew_max");
+    }
+
+    @Test
     void shouldKeepALineBreakInsideQuotesAsPartOfTheValue() {
         CatalogCsv.Parsed parsed = CatalogCsv.parse(HEADER + "\n"
                 + "PB,PB-NOTES,x,名,Name,COUNT,1,1,post,DAY,,,,,\"counts posts,\nnot reposts\"\n");

@@ -2,6 +2,7 @@ package com.wuaigou.ops.quota.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.roster.RosterConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -61,6 +62,30 @@ class WorkLogResourceTest {
 
         as(world.anna, "staff").get("/api/v1/work-logs?staffId=" + world.anna + "&from=2025-02-03&to=2025-02-03").then()
                 .body("size()", equalTo(1));
+    }
+
+    @Test
+    void shouldRefuseABlankIdempotencyKeyAndLogNothing() {
+        Map<String, Object> body = Map.of("itemCode", daily, "workDate", "2025-02-07", "quantity", 1);
+        for (String blank : List.of("", "   ")) {
+            as(world.anna, "staff").header("Idempotency-Key", blank).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/work-logs").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+        }
+        as(world.anna, "staff").get("/api/v1/work-logs?staffId=" + world.anna + "&from=2025-02-07&to=2025-02-07").then()
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void shouldRefuseAQuantityTheColumnCannotKeepInsteadOfRoundingOrOverflowingIt() {
+        for (String quantity : List.of("0.001", "1e13", "1e308", "9223372036854775808")) {
+            as(world.anna, "staff").contentType(ContentType.JSON)
+                    .body("{\"itemCode\":\"" + daily + "\",\"workDate\":\"2025-02-10\",\"quantity\":" + quantity + "}")
+                    .post("/api/v1/work-logs").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("errors.field", hasItem("quantity"));
+        }
+        as(world.anna, "staff").get("/api/v1/work-logs?staffId=" + world.anna + "&from=2025-02-10&to=2025-02-10").then()
+                .body("size()", equalTo(0));
     }
 
     @Test

@@ -1,0 +1,8 @@
+package com.wuaigou.ops.project;
+
+import com.wuaigou.ops.local.ApiRobustnessContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ApiRobustnessTest extends ApiRobustnessContract {
+}
