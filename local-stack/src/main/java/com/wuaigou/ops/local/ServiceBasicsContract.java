@@ -3,6 +3,9 @@ package com.wuaigou.ops.local;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every service promises orchestrators and front ends, whatever its domain. A service's test extends it and is
@@ -100,6 +104,24 @@ public abstract class ServiceBasicsContract {
         });
         assertEquals(List.of(), wrong, "operations without a unique, client-friendly operationId");
         assertFalse(document.getList("servers.url").isEmpty(), "the document names no server");
+    }
+
+    /**
+     * The service's document equals the one committed in {@code docs/openapi/}, so a change of the API is a change of
+     * the committed contract too. {@code -Dopenapi.update=true} writes the live document there instead.
+     */
+    @Test
+    void shouldServeTheOpenApiDocumentCommittedInDocs() throws IOException {
+        String live = given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString();
+        Path module = Path.of("").toAbsolutePath();
+        Path committed = module.resolveSibling("docs").resolve("openapi").resolve(module.getFileName() + ".yaml");
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.createDirectories(committed.getParent());
+            Files.writeString(committed, live);
+        }
+        assertTrue(Files.exists(committed), committed + " is missing; run the tests with -Dopenapi.update=true");
+        assertEquals(Files.readString(committed), live,
+                "the API differs from " + committed + "; review the change and run the tests with -Dopenapi.update=true");
     }
 
     @Test
