@@ -102,7 +102,8 @@ record ServiceSettings(Set<String> properties, Set<String> requiredFromOutside) 
 
     private static void members(Map<String, String> interfaces, String type, String prefix, Map<String, Boolean> mapped) {
         for (String declaration : topLevel(interfaces.get(type)).split(";")) {
-            if (declaration.isBlank()) {
+            // A constant of the interface (NAME = "...") is no setting.
+            if (declaration.isBlank() || declaration.contains("=")) {
                 continue;
             }
             Matcher member = MEMBER.matcher(declaration.strip());
