@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test application is a service like the others: its own migration {@code V1__notes} in its Flyway history, the
- * shared ones in ops-common's. Databases laid out as before the split are built in scratch databases.
+ * The test application is a service like the others: its own migrations ({@code V1}, {@code V2} and the roster
+ * replica's {@code V0_2}) in its Flyway history, the shared ones in ops-common's. Databases laid out as before the
+ * split are built in scratch databases.
  */
 @QuarkusTest
 class CommonMigrationsTest {
@@ -39,7 +40,7 @@ class CommonMigrationsTest {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(history(connection, CommonMigrations.HISTORY))
                     .containsExactly("0 BASELINE", "0.1 SQL", "0.2 SQL", "0.3 SQL");
-            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
+            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("0.2 SQL", "1 SQL", "2 SQL");
         }
     }
 
@@ -52,7 +53,7 @@ class CommonMigrationsTest {
         int ownApplied = service(url).load().migrate().migrationsExecuted;
 
         try (Connection connection = connect(url)) {
-            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
+            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL", "2 SQL");
             assertThat(history(connection, CommonMigrations.HISTORY))
                     .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
         }
@@ -72,7 +73,7 @@ class CommonMigrationsTest {
                 CompletableFuture.runAsync(() -> service(url).load().migrate())).join();
 
         try (Connection connection = connect(url)) {
-            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
+            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL", "2 SQL");
             assertThat(history(connection, CommonMigrations.HISTORY))
                     .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
         }
@@ -85,7 +86,7 @@ class CommonMigrationsTest {
         service(url).validateOnMigrate(false).load().migrate();
 
         try (Connection connection = connect(url)) {
-            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL");
+            assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL", "2 SQL");
             assertThat(history(connection, CommonMigrations.HISTORY))
                     .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
         }
