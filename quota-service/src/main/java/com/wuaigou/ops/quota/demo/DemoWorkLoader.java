@@ -89,7 +89,9 @@ public class DemoWorkLoader {
     }
 
     private void load() {
-        boolean arrived = progress.await(() -> demoPeople().size() >= DEMO_ROSTER_SIZE, config.rosterWait());
+        // The managers act first (items, assignments, locks): their groups must have arrived as well as the people.
+        boolean arrived = progress.await(() -> demoPeople().size() >= DEMO_ROSTER_SIZE && managersKnown(),
+                config.rosterWait());
         if (progress.stopping()) {
             return;
         }
@@ -110,6 +112,12 @@ public class DemoWorkLoader {
         List<String> locked = lockGroups(people, month);
         LOG.infof("Demo work: %d people, %d work logs added in %s, which their managers newly locked for: %s",
                 people.size(), logged, month, locked.isEmpty() ? "none" : String.join(", ", locked));
+    }
+
+    /** Every demo person's group names its manager in the roster copy. */
+    private boolean managersKnown() {
+        return demoPeople().stream().map(person -> person.groupCode).distinct()
+                .allMatch(group -> managerOf(group).isPresent());
     }
 
     private static List<RosterStaff> demoPeople() {
