@@ -134,7 +134,7 @@ class RosterImportTest {
 
     /** Posts the file as a client uploads it: its UTF-8 bytes. */
     private static ValidatableResponse importing(String token, String csv) {
-        return given().auth().oauth2(token).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+        return given().auth().oauth2(token).contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/staff/import").then();
     }
 }

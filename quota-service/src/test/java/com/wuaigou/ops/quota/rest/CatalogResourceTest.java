@@ -144,7 +144,7 @@ class CatalogResourceTest {
                 + world.group + "," + good + ",test,导入,Imported,COUNT,3,5,post,WEEK,,,,,\r\n"
                 + world.group + "," + world.group + "-QUOTED,test,引号,Quoted,COUNT,1,,post,DAY,,,,,\"never closed\r\n";
 
-        as(ADMIN, "admin").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+        as(ADMIN, "admin").contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/quota-items/import").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://ops.wuaigou.com/problems/malformed-csv"))
