@@ -2,9 +2,11 @@ package com.wuaigou.ops.common.events;
 
 import com.wuaigou.ops.common.bookkeeping.PrunedTable;
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalConnectionPoolConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.transaction.TransactionIntegration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -33,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * holder's work is taken over within seconds. A row is marked published only once the broker has acknowledged it and
  * every row before it in the batch; anything else stays pending and is sent again after a back-off, so a broker
  * outage only delays events. Sending a row twice is possible (the mark may fail after the send), never losing one;
- * consumers de-duplicate by event id.
+ * consumers de-duplicate by event id. The relay works on a connection of its own, outside the service's pool, so
+ * requests holding every pooled connection never hold events back.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,6 +56,7 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
     private RelayPass pass;
+    private AgroalDataSource relayConnection;
 
     OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -73,6 +77,7 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
+        relayConnection = ownConnection(dataSource);
         producer = new KafkaProducer<>(producerProperties(kafkaConfig, config.sendTimeout()));
         pass = new RelayPass(producer, config.batchSize(), config.sendTimeout());
         running = true;
@@ -89,6 +94,24 @@ public class OutboxRelay {
         wake();
         worker.join(config.sendTimeout().toMillis() + 5_000);
         producer.close(Duration.ofSeconds(5));
+        relayConnection.close();
+    }
+
+    /**
+     * A pool of one connection to the service's database, made like the service's own (URL, credentials, validation,
+     * broken-connection detection) but outside JTA, committed by the relay itself.
+     */
+    private static AgroalDataSource ownConnection(AgroalDataSource serviceDataSource) {
+        AgroalConnectionPoolConfigurationSupplier pool = new AgroalConnectionPoolConfigurationSupplier(
+                serviceDataSource.getConfiguration().connectionPoolConfiguration())
+                .transactionIntegration(TransactionIntegration.none())
+                .initialSize(0).minSize(0).maxSize(1);
+        pool.connectionFactoryConfiguration(factory -> factory.autoCommit(false));
+        try {
+            return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier().connectionPoolConfiguration(pool));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The outbox relay could not set up its database connection", e);
+        }
     }
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxRecorded recorded) {
@@ -106,7 +129,7 @@ public class OutboxRelay {
         int consecutiveFailures = 0;
         while (running) {
             try {
-                RelayPass.Result result = QuarkusTransaction.requiringNew().call(this::passInTransaction);
+                RelayPass.Result result = passInTransaction();
                 publishedCounter.increment(result.published());
                 if (!result.active()) {
                     standbyCounter.increment();
@@ -124,7 +147,7 @@ public class OutboxRelay {
                         pause(config.pollInterval(), true);
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 consecutiveFailures++;
                 failureCounter.increment();
                 Duration pause = backoff(consecutiveFailures);
@@ -135,8 +158,19 @@ public class OutboxRelay {
     }
 
     private RelayPass.Result passInTransaction() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return pass.run(connection);
+        try (Connection connection = relayConnection.getConnection()) {
+            try {
+                RelayPass.Result result = pass.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import com.wuaigou.ops.common.fixture.Note;
 import com.wuaigou.ops.common.fixture.NoteService;
 import com.wuaigou.ops.local.KafkaBroker;
 import com.wuaigou.ops.local.LocalInfraTestResource;
+import com.wuaigou.ops.local.PostgresServer;
 import com.wuaigou.ops.local.TopicProbe;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,6 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +41,9 @@ class OutboxDeliveryTest {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private TopicProbe topic() {
         return new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
@@ -60,6 +69,26 @@ class OutboxDeliveryTest {
         assertThat(envelope.get("id").asText()).isNotBlank();
         assertThat(envelope.get("time").asText()).endsWith("Z");
         assertThat(envelope.get("data").get("text").asText()).isEqualTo(text);
+    }
+
+    @Test
+    void shouldPublishWhileRequestsHoldEveryPooledConnection() throws Exception {
+        String topic = "ops.test.pool-exhausted";
+        UUID id = UUID.randomUUID();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < dataSource.getConfiguration().connectionPoolConfiguration().maxSize(); i++) {
+                held.add(dataSource.getConnection());
+            }
+            commitOutboxRowBesideThePool(id, topic);
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> topic().readAll(topic, v -> v.contains(id.toString())), r -> r.size() == 1);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
     }
 
     @Test
@@ -108,6 +137,21 @@ class OutboxDeliveryTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> topic().caughtUp("ops-common-test", NoteService.TOPIC));
         assertThat(tallies(ids)).hasSize(changes).allMatch(applied -> applied == 1);
+    }
+
+    /** Commits a pending outbox row over a connection of its own, since the service's pool may be exhausted. */
+    private void commitOutboxRowBesideThePool(UUID id, String topic) throws Exception {
+        AgroalConnectionFactoryConfiguration factory =
+                dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration();
+        try (Connection connection = DriverManager.getConnection(factory.jdbcUrl(), PostgresServer.USER, "");
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into outbox_event (id, topic, message_key, event_type, envelope, created_at)
+                     values (?, ?, 'pool', 'ops.test.pool-exhausted.v1', ?, now())""")) {
+            insert.setObject(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, "{\"id\":\"" + id + "\"}");
+            insert.executeUpdate();
+        }
     }
 
     private List<Integer> tallies(List<Long> ids) {
