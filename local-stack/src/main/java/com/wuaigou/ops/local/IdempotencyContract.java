@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -138,7 +139,7 @@ public abstract class IdempotencyContract {
         assertThat(declaring).containsAll(creatingPosts).isEqualTo(tested);
     }
 
-    private Stream<DynamicTest> each(Function<Creation, org.junit.jupiter.api.function.Executable> test) {
+    private Stream<DynamicTest> each(Function<Creation, Executable> test) {
         return creations().stream().map(creation -> DynamicTest.dynamicTest(creation.operation(), test.apply(creation)));
     }
 
