@@ -23,10 +23,14 @@ import java.util.Set;
 /**
  * Declares the {@code Idempotency-Key} header on every operation of an {@link Idempotent} method, once, and the
  * {@code Idempotent-Replayed} header on its successful answers. The operation is found by its method and path, as the
- * resource's {@code @Path} annotations give them ({@code POST /api/v1/staff}).
+ * resource's {@code @Path} annotations give them ({@code POST /api/v1/staff}). It runs before the filters of default
+ * priority, so that those which answer for operations declaring the header see it.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = IdempotencyKeyParameter.AHEAD_OF_DEFAULT_FILTERS)
 public class IdempotencyKeyParameter implements OASFilter {
+
+    /** Higher runs first; the default is 1. */
+    static final int AHEAD_OF_DEFAULT_FILTERS = 100;
 
     static final String DESCRIPTION = "Makes retries safe: a retry with the same key and request (path, query, body)"
             + " gets the first answer again, with Idempotent-Replayed: true, and creates nothing; the same key with"
