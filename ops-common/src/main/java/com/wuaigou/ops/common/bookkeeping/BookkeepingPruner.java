@@ -40,6 +40,13 @@ public class BookkeepingPruner {
         return new PrunedTable("processed_event", "processed_at", config.processedEventsHorizon());
     }
 
+    /** The first answers kept per {@code Idempotency-Key}, which every service has. */
+    @Produces
+    @Singleton
+    static PrunedTable idempotencyKeys(BookkeepingConfig config) {
+        return new PrunedTable("idempotency_key", "created_at", config.idempotentRequestsHorizon());
+    }
+
     @Scheduled(identity = "bookkeeping-pruner", every = "${ops.bookkeeping.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pruneOnSchedule() {

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.common.input;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.InvalidParameterException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks parameter text before the parameters are read: a control character (U+0000 included, which PostgreSQL
  * cannot store) in any query or path value, and a header the operation reads sent blank. JAX-RS reads a blank header
- * as a missing one, so a blank {@code Idempotency-Key} would silently mean "no key". Text parameters pass no
+ * as a missing one, so a blank {@code Idempotency-Key} would silently mean "no key" (an {@link Idempotent} method reads
+ * that header through ops-common, not as a parameter, and is checked alike). Text parameters pass no
  * converter, so these checks cannot live in {@link StrictParameters}.
  */
 public class ParameterText {
@@ -50,6 +52,9 @@ public class ParameterText {
 
     private static List<String> headerParameters(Method method) {
         List<String> names = new ArrayList<>();
+        if (method.isAnnotationPresent(Idempotent.class)) {
+            names.add(Idempotent.HEADER);
+        }
         for (Annotation[] annotations : method.getParameterAnnotations()) {
             for (Annotation annotation : annotations) {
                 if (annotation instanceof HeaderParam header) {

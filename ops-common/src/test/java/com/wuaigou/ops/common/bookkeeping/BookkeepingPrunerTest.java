@@ -43,6 +43,19 @@ class BookkeepingPrunerTest {
     }
 
     @Test
+    void shouldForgetIdempotencyKeysOlderThanSevenDaysAndKeepNewerOnes() {
+        String caller = "pruner-test-" + UUID.randomUUID();
+        claimed(caller, "past-horizon", NOW.minus(Duration.ofDays(7)).minusSeconds(1));
+        claimed(caller, "within-horizon", NOW.minus(Duration.ofDays(6)));
+
+        assertThat(pruner.prune(NOW)).containsKeys("processed_event", "idempotency_key");
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select idem_key from idempotency_key where caller = :caller")
+                .setParameter("caller", caller).getResultList())).containsExactly("within-horizon");
+    }
+
+    @Test
     void shouldBeHarmlessWhenSeveralInstancesPruneAtOnce() {
         String consumer = "pruner-test-" + UUID.randomUUID();
         for (int i = 0; i < 50; i++) {
@@ -88,6 +101,16 @@ class BookkeepingPrunerTest {
                         insert into outbox_event (id, topic, message_key, event_type, envelope, created_at, published_at)
                         values (:id, 'ops.quota.worklogs', :key, 'ops.test.v1', '{}', :at, :at)""")
                 .setParameter("id", UUID.randomUUID())
+                .setParameter("key", key)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .executeUpdate());
+    }
+
+    private void claimed(String caller, String key, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into idempotency_key (caller, idem_key, operation, request_hash, status, body, created_at)
+                        values (:caller, :key, 'POST /api/v1/notes', 'hash', 201, '{}', :at)""")
+                .setParameter("caller", caller)
                 .setParameter("key", key)
                 .setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .executeUpdate());

@@ -39,7 +39,7 @@ class CommonMigrationsTest {
     void shouldKeepTheSharedMigrationsInTheirOwnHistoryApartFromTheServices() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(history(connection, CommonMigrations.HISTORY))
-                    .containsExactly("0 BASELINE", "0.1 SQL", "0.2 SQL", "0.3 SQL");
+                    .containsExactly("0 BASELINE", "0.1 SQL", "0.2 SQL", "0.3 SQL", "0.4 SQL");
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("0.2 SQL", "1 SQL", "2 SQL");
         }
     }
@@ -55,7 +55,7 @@ class CommonMigrationsTest {
         try (Connection connection = connect(url)) {
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL", "2 SQL");
             assertThat(history(connection, CommonMigrations.HISTORY))
-                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
+                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL", "0.4 SQL");
         }
         assertThat(ownApplied).isZero();
         assertThat(count(url, "select count(*) from outbox_event")).isEqualTo(1);
@@ -75,7 +75,7 @@ class CommonMigrationsTest {
         try (Connection connection = connect(url)) {
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL", "2 SQL");
             assertThat(history(connection, CommonMigrations.HISTORY))
-                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
+                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL", "0.4 SQL");
         }
     }
 
@@ -88,7 +88,7 @@ class CommonMigrationsTest {
         try (Connection connection = connect(url)) {
             assertThat(history(connection, SERVICE_HISTORY)).containsExactly("1 SQL", "2 SQL");
             assertThat(history(connection, CommonMigrations.HISTORY))
-                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL");
+                    .containsExactly("0.1 BASELINE", "0.2 SQL", "0.3 SQL", "0.4 SQL");
         }
         assertThat(service(url).load().validateWithResult().validationSuccessful).isTrue();
     }

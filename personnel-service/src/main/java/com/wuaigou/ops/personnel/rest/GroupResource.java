@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -125,6 +126,7 @@ public class GroupResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a group", description = "Adds a business area without a manager; publishes"
             + " ops.personnel.group.changed.v1. Directors and admins.")

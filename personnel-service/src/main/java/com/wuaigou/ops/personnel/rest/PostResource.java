@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -104,6 +105,7 @@ public class PostResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a post", description = "Adds a post to a group. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created")

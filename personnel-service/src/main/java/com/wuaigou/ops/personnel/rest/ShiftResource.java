@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.DutyPlace;
@@ -135,6 +136,7 @@ public class ShiftResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Schedule a shift", description = "Publishes ops.personnel.shift.changed.v1. A manager for"
@@ -154,6 +156,7 @@ public class ShiftResource {
     }
 
     @POST
+    @Idempotent
     @Path("rota")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})

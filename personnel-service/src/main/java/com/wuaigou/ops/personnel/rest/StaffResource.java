@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -187,6 +188,7 @@ public class StaffResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add a person", description = "Creates the person and their first placement; a MANAGER"
@@ -295,6 +297,7 @@ public class StaffResource {
     }
 
     @POST
+    @Idempotent
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})

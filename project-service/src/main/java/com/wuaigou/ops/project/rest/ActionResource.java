@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.project.domain.ProjectAction;
@@ -62,6 +63,7 @@ public class ActionResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add an action", description = "During PLAN or DO, by the lead or a supervisor; the owner is "
             + "the lead or an assistant.")

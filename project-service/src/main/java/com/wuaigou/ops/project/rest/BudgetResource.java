@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.project.domain.BudgetLine;
@@ -66,6 +67,7 @@ public class BudgetResource {
     }
 
     @POST
+    @Idempotent
     @Path("budget/lines")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add a budget line", description = "During PLAN or DO, by the lead or a supervisor; in PLAN "
@@ -138,6 +140,7 @@ public class BudgetResource {
     }
 
     @POST
+    @Idempotent
     @Path("expenses")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Record an expense", description = "During DO, CHECK or ACT, by the lead or a supervisor. "

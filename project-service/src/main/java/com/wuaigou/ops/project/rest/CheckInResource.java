@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.project.domain.CheckIn;
@@ -57,6 +58,7 @@ public class CheckInResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Record a check-in", description = "During DO, by the lead, the group's manager or a "
             + "director: date, progress, red/amber/green status, issues and next steps.")

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.project.domain.Phase;
@@ -98,6 +99,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a project", description = "A new project in PLAN, by the owning group's manager or "
             + "a director. Lead and assistants must be active staff known from the roster. A code already taken, even "
@@ -220,6 +222,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/transitions")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Request a phase change", description = "Moves the project to the next phase, or cancels it "

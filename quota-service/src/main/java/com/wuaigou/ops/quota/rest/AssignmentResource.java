@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.AllocationStatus;
@@ -105,6 +106,7 @@ public class AssignmentResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Assign an item", description = "A manager gives an item of their group to a member of it, whole or as a share, from a date and optionally to one.")

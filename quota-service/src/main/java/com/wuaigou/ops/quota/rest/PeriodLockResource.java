@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.PeriodLock;
@@ -73,6 +74,7 @@ public class PeriodLockResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Lock a past period", description = "Freezes the group's logs of the period and publishes each person's attainment per item (ops.quota.period.locked.v1).")

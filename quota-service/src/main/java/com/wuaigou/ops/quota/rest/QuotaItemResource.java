@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.QuotaItem;
@@ -73,6 +74,7 @@ public class QuotaItemResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add an item", description = "A manager adds an item to their own group; directors and admins to any. The shape's rules apply as for a CSV row.")
@@ -136,6 +138,7 @@ public class QuotaItemResource {
     }
 
     @POST
+    @Idempotent
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
@@ -144,11 +147,12 @@ public class QuotaItemResource {
     @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes are broken; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Bad rows; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImportView importCsv(@Parameter(description = "From when changed numbers are in force; today or later") @QueryParam("effectiveFrom") LocalDate effectiveFrom,
+    public Response importCsv(@Parameter(description = "From when changed numbers are in force; today or later") @QueryParam("effectiveFrom") LocalDate effectiveFrom,
                                 String csv) {
         CatalogService.ImportResult result = catalog.importCsv(csv == null ? "" : csv,
                 effectiveFrom == null ? calendar.today() : effectiveFrom);
-        return new ImportView(result.created(), result.updated(), result.unchanged(), result.targetsChanged());
+        return Response.ok(new ImportView(result.created(), result.updated(), result.unchanged(), result.targetsChanged()))
+                .build();
     }
 
     private ItemView view(QuotaItem item, LocalDate on) {

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
@@ -22,7 +23,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -133,6 +133,7 @@ public class WorkLogResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Log work", description = "Records work on an item. Work on an item nobody assigned to the person is accepted and marked unplanned. With an Idempotency-Key header a retry gets the first answer back and no second log.")
@@ -140,11 +141,8 @@ public class WorkLogResource {
     @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with more than two decimals, or a blank Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Someone else's work", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer; at most 200 characters, never blank") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
-                           @Valid @NotNull NewLog request) {
-        WorkLogService.Answer answer = logs.record(request.input(), idempotencyKey, WorkLogView::of);
-        return Response.status(201).type(MediaType.APPLICATION_JSON).entity(answer.body())
-                .header("Idempotent-Replayed", answer.replayed()).build();
+    public Response create(@Valid @NotNull NewLog request) {
+        return Response.status(201).entity(logs.record(request.input(), WorkLogView::of)).build();
     }
 
     @PUT

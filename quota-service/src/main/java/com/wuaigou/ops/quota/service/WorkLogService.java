@@ -19,21 +19,17 @@ import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Recording and correcting work, with the refusals of the plan, idempotent retries and their events. */
+/** Recording and correcting work, with the refusals of the plan and their events. */
 @ApplicationScoped
 public class WorkLogService {
 
@@ -64,51 +60,16 @@ public class WorkLogService {
                            String slot, List<Long> crew, String note) {
     }
 
-    /** The answer to a POST: the JSON body and whether it is the replay of an earlier one. */
-    public record Answer(String body, boolean replayed) {
-    }
-
     /**
-     * Records a log. With an idempotency key, a retry (same caller, key and request) gets the first answer back and no
-     * second log; the same key with a different request is refused.
+     * Records a log and renders it in the same transaction, so that the rendering reads what the recording loaded. An
+     * {@code Idempotency-Key} is ops-common's concern ({@code @Idempotent} on the resource): this transaction joins the
+     * one that claimed the key.
      */
     @Transactional
-    public Answer record(LogInput input, String idempotencyKey, Function<WorkLog, Object> render) {
+    public <T> T record(LogInput input, Function<WorkLog, T> render) {
         // Nothing this write reads is written by it before commit, so one flush at commit does instead of one per query.
         entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
-        long callerId = access.callerId();
-        if (idempotencyKey == null) {
-            return new Answer(json(render.apply(create(input, callerId))), false);
-        }
-        String hash = hash(input);
-        // Claiming the key first makes a concurrent retry wait here and then find the first answer.
-        int claimed = entityManager.createNativeQuery("""
-                        insert into idempotent_request (caller_id, idem_key, request_hash, status, body, created_at)
-                        values (:caller, :key, :hash, 201, '', :now) on conflict do nothing""")
-                .setParameter("caller", callerId).setParameter("key", idempotencyKey).setParameter("hash", hash)
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate();
-        if (claimed == 0) {
-            return storedAnswer(callerId, idempotencyKey, hash);
-        }
-        String body = json(render.apply(create(input, callerId)));
-        entityManager.createNativeQuery("update idempotent_request set body = :body where caller_id = :caller and idem_key = :key")
-                .setParameter("body", body).setParameter("caller", callerId).setParameter("key", idempotencyKey)
-                .executeUpdate();
-        return new Answer(body, false);
-    }
-
-    /** The first answer given to this caller and key; the same key for another request is refused. */
-    private Answer storedAnswer(long callerId, String idempotencyKey, String hash) {
-        Object[] stored = (Object[]) entityManager.createNativeQuery(
-                        "select request_hash, body from idempotent_request where caller_id = :caller and idem_key = :key")
-                .setParameter("caller", callerId).setParameter("key", idempotencyKey)
-                .getSingleResult();
-        if (!hash.equals(stored[0])) {
-            throw ProblemException.ruleViolation("idempotency-key-reused", "Idempotency-Key " + idempotencyKey
-                    + " was used for a different request", List.of(new Problem.FieldError("Idempotency-Key", "reused")));
-        }
-        return new Answer((String) stored[1], true);
+        return render.apply(create(input, access.callerId()));
     }
 
     /**
@@ -319,15 +280,6 @@ public class WorkLogService {
         return new QuotaEvents.WorkLogData(log.id, log.staffId, item.code, item.groupCode, log.groupCode, log.workDate,
                 log.quantity, log.minutes, log.slot, log.crew.stream().sorted().toList(), log.note, log.unplanned,
                 log.revision, actorId, reason);
-    }
-
-    private String hash(LogInput input) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(input).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String json(Object value) {
