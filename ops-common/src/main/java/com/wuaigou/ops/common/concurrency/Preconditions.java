@@ -2,6 +2,8 @@ package com.wuaigou.ops.common.concurrency;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 
@@ -42,6 +44,16 @@ public final class Preconditions {
     /** {@link #requireCurrent(IfMatch, String, long)} of the header as sent. */
     public static void requireCurrent(String ifMatch, String what, long version) {
         requireCurrent(IfMatch.parse(ifMatch), what, version);
+    }
+
+    /**
+     * Locks the row of an entity that {@link #requireCurrent} just checked, at the version checked, until the change
+     * commits. For a change that writes more than the entity's own row (a new placement beside the person): a
+     * concurrent change from the same version then waits here and fails with 412 once this one commits, rather than on
+     * whatever else the two would collide.
+     */
+    public static void hold(EntityManager entityManager, Object entity) {
+        entityManager.lock(entity, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
