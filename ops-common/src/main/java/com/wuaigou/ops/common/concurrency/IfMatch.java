@@ -16,9 +16,6 @@ public final class IfMatch {
     /** The header's name. */
     public static final String HEADER = "If-Match";
 
-    /** Matches whatever version is current: for in-process work (a demo load) that changes what it just read. */
-    public static final IfMatch ANY = new IfMatch(true, List.of(), "*");
-
     private static final IfMatch ABSENT = new IfMatch(false, List.of(), null);
     private static final String MALFORMED = "must be * or a list of ETags such as \"3\"";
 
@@ -70,14 +67,9 @@ public final class IfMatch {
         }
     }
 
-    /** The header naming one version, as a client sends back the ETag it read. */
-    public static IfMatch of(long version) {
-        return parse(ETags.of(version).toString());
-    }
-
     /**
-     * Whether a header as sent names versions: present, and not {@code *}. Lenient, for reading the header of a
-     * request that has already failed.
+     * Whether a header as sent names versions: present, and not {@code *}; only then is a lost race a failed
+     * precondition. Lenient, for reading the header of a request that has already failed.
      */
     public static boolean namesVersions(String header) {
         return header != null && !header.isBlank() && !header.trim().equals("*");
@@ -85,11 +77,6 @@ public final class IfMatch {
 
     public boolean isPresent() {
         return sent != null;
-    }
-
-    /** Whether the header names versions (rather than {@code *}); only then is a lost race a failed precondition. */
-    public boolean namesVersions() {
-        return !tags.isEmpty();
     }
 
     /** Strong comparison: {@code *} or a strong tag equal to the version's ETag. */
