@@ -353,14 +353,14 @@ class DepartmentE2eIT {
                     .post("/api/v1/work-logs"));
             assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
             long logId = created.jsonPath().getLong("id");
-            long version = created.jsonPath().getLong("version");
+            String etag = "\"" + created.jsonPath().getLong("version") + "\"";
             steps.add(logId + " recorded");
             acknowledged.incrementAndGet();
             if (i % 2 == 0) {
                 Response corrected = throughEitherInstance(instances, turn++, url -> call(url, token)
-                        .body(Map.of("quantity", 2, "note", note, "version", version))
+                        .header("If-Match", etag).body(Map.of("quantity", 2, "note", note))
                         .put("/api/v1/work-logs/" + logId));
-                if (corrected.statusCode() == 409) {
+                if (corrected.statusCode() == 412) {
                     // An earlier attempt was applied, but its answer was lost with the killed instance.
                     call(instances.get(0), token).get("/api/v1/work-logs/" + logId).then().statusCode(200)
                             .body("revision", equalTo(1));
@@ -429,39 +429,49 @@ class DepartmentE2eIT {
     /** PLAN to CLOSED through every gate; returns the Asia/Shanghai day it closed. */
     private static LocalDate runThroughEveryPhase(long id, String manager, String lead, long leadId, LocalDate today) {
         String project = "/api/v1/projects/" + id;
-        call(Service.PROJECT, lead).body(Map.of("objectives", "Open twenty merchant shops in a week",
+        // Every change names the project's version it read in If-Match; each answer's ETag is the next one.
+        String etag = call(Service.PROJECT, lead).get(project).then().statusCode(200).extract().header("ETag");
+        etag = call(Service.PROJECT, lead).header("If-Match", etag)
+                .body(Map.of("objectives", "Open twenty merchant shops in a week",
                         "successCriteria", List.of("20 shops opened", "No complaint")))
-                .put(project + "/proposal").then().statusCode(200);
-        long line = call(Service.PROJECT, lead).body(Map.of("category", "printing", "planned", "500.00"))
-                .post(project + "/budget/lines").then().statusCode(201).extract().jsonPath().getLong("id");
-        long action = call(Service.PROJECT, lead)
+                .put(project + "/proposal").then().statusCode(200).extract().header("ETag");
+        Response line = call(Service.PROJECT, lead).header("If-Match", etag)
+                .body(Map.of("category", "printing", "planned", "500.00"))
+                .post(project + "/budget/lines").then().statusCode(201).extract().response();
+        Response action = call(Service.PROJECT, lead).header("If-Match", line.header("ETag"))
                 .body(Map.of("title", "Call the market's merchants", "ownerId", leadId, "dueDate", today.plusDays(3).toString()))
-                .post(project + "/actions").then().statusCode(201).extract().jsonPath().getLong("id");
-        call(Service.PROJECT, manager).post(project + "/approval").then().statusCode(200);
-        transition(lead, id, "DO");
-        call(Service.PROJECT, lead).body(Map.of("status", "DONE")).post(project + "/actions/" + action + "/status")
-                .then().statusCode(200);
-        transition(lead, id, "CHECK");
-        call(Service.PROJECT, manager).body(Map.of("score", 80, "wentWell", "Merchants came", "wentBadly", "One complaint",
+                .post(project + "/actions").then().statusCode(201).extract().response();
+        etag = call(Service.PROJECT, manager).header("If-Match", action.header("ETag")).post(project + "/approval")
+                .then().statusCode(200).extract().header("ETag");
+        etag = transition(lead, id, etag, "DO");
+        etag = call(Service.PROJECT, lead).header("If-Match", etag).body(Map.of("status", "DONE"))
+                .post(project + "/actions/" + action.jsonPath().getLong("id") + "/status")
+                .then().statusCode(200).extract().header("ETag");
+        etag = transition(lead, id, etag, "CHECK");
+        etag = call(Service.PROJECT, manager).header("If-Match", etag)
+                .body(Map.of("score", 80, "wentWell", "Merchants came", "wentBadly", "One complaint",
                         "results", List.of(Map.of("index", 0, "result", "22 shops", "met", true),
                                 Map.of("index", 1, "result", "1 complaint", "met", false))))
-                .put(project + "/evaluation").then().statusCode(200);
-        transition(lead, id, "ACT");
-        call(Service.PROJECT, lead).body(Map.of("standardise", "The call script", "changeNextTime", "Brief the hotline"))
-                .put(project + "/follow-up").then().statusCode(200);
-        call(Service.PROJECT, manager).body(Map.of("lines", List.of(Map.of("lineId", line, "finalCost", "450.00")),
+                .put(project + "/evaluation").then().statusCode(200).extract().header("ETag");
+        etag = transition(lead, id, etag, "ACT");
+        etag = call(Service.PROJECT, lead).header("If-Match", etag)
+                .body(Map.of("standardise", "The call script", "changeNextTime", "Brief the hotline"))
+                .put(project + "/follow-up").then().statusCode(200).extract().header("ETag");
+        etag = call(Service.PROJECT, manager).header("If-Match", etag)
+                .body(Map.of("lines", List.of(Map.of("lineId", line.jsonPath().getLong("id"), "finalCost", "450.00")),
                         "shares", List.of(Map.of("staffId", leadId, "percent", "70"),
                                 Map.of("staffId", DemoIdentities.STAFF_ID, "percent", "30"))))
-                .put(project + "/settlement").then().statusCode(200);
-        transition(manager, id, "CLOSED");
+                .put(project + "/settlement").then().statusCode(200).extract().header("ETag");
+        transition(manager, id, etag, "CLOSED");
         JsonPath closed = call(Service.PROJECT, manager).get(project).then().statusCode(200)
                 .body("phase", equalTo("CLOSED")).extract().jsonPath();
         return OffsetDateTime.parse(closed.getString("finishedAt")).atZoneSameInstant(DEPARTMENT_ZONE).toLocalDate();
     }
 
-    private static void transition(String who, long id, String to) {
-        call(Service.PROJECT, who).body(Map.of("to", to, "reason", "gate passed"))
-                .post("/api/v1/projects/" + id + "/transitions").then().statusCode(201);
+    /** Moves the project on from the version {@code etag} names; answers the next ETag. */
+    private static String transition(String who, long id, String etag, String to) {
+        return call(Service.PROJECT, who).header("If-Match", etag).body(Map.of("to", to, "reason", "gate passed"))
+                .post("/api/v1/projects/" + id + "/transitions").then().statusCode(201).extract().header("ETag");
     }
 
     private static void assign(String manager, long staffId, String itemCode, String duty, LocalDate from) {

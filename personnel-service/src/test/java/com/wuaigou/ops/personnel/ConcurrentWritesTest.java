@@ -19,14 +19,24 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two clients doing the same thing at the same moment: one succeeds, the other gets the 409 of the rule it lost to,
- * whether the service's own check, the database's constraint or the optimistic lock at commit caught it.
+ * Two clients doing the same thing at the same moment: one succeeds. Creating the same thing twice, the other gets the
+ * 409 of the rule it lost to, whether the service's own check or the database's constraint caught it. Changing the same
+ * version twice (both sending the ETag they read in If-Match), the other gets 412, whether the version check or the
+ * optimistic lock at commit caught it.
  */
 @QuarkusTest
 class ConcurrentWritesTest {
 
     private static RequestSpecification admin() {
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON);
+    }
+
+    private static void oneWinsTheOtherIsStale(List<Response> answers) {
+        assertThat(answers).extracting(Response::statusCode).containsExactly(200, 412);
+        assertThat(answers.get(1).contentType()).startsWith(Problem.MEDIA_TYPE);
+        assertThat(answers.get(1).jsonPath().getString("type")).isEqualTo(Problem.TYPE_BASE + "stale-version");
+        assertThat(answers.get(1).jsonPath().getString("errors[0].field")).isEqualTo("If-Match");
+        assertThat(answers.get(0).header("ETag")).isNotEqualTo(answers.get(1).getHeader("ETag"));
     }
 
     private static void oneWinsTheOtherConflicts(List<Response> answers, int success, String... rules) {
@@ -60,53 +70,59 @@ class ConcurrentWritesTest {
     @Test
     void shouldApplyOneOfTwoEditsOfAGroupFromTheSameVersion() {
         String code = newGroup();
-        Map<String, Object> edit = Map.of("nameZh", "改名组", "nameEn", "Renamed", "core", true,
-                "version", group(code).getLong("version"));
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(edit).put("/api/v1/groups/" + code)), 200, "stale-version");
+        String etag = groupETag(code);
+        Map<String, Object> edit = Map.of("nameZh", "改名组", "nameEn", "Renamed", "core", true);
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", etag).body(edit)
+                .put("/api/v1/groups/" + code)));
     }
 
     @Test
     void shouldApplyOneOfTwoEditsOfAPostFromTheSameVersion() {
         String post = newGroup() + "-P";
-        long version = given().auth().oauth2(ADMIN).get("/api/v1/posts/" + post).then().extract().jsonPath().getLong("version");
+        String etag = postETag(post);
         Map<String, Object> edit = Map.of("title", "Renamed", "groupCode", post.substring(0, post.length() - 2),
-                "primaryDuties", List.of("Other things"), "secondaryDuties", List.of(), "version", version);
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(edit).put("/api/v1/posts/" + post)), 200, "stale-version");
+                "primaryDuties", List.of("Other things"), "secondaryDuties", List.of());
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", etag).body(edit)
+                .put("/api/v1/posts/" + post)));
     }
 
     @Test
     void shouldApplyOneOfTwoEditsOfAPersonFromTheSameVersion() {
         long id = newPerson(newGroup(), "MEMBER");
-        Map<String, Object> edit = Map.of("employeeNumber", person(id).getString("employeeNumber"), "name", "Renamed",
-                "version", version(id));
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(edit).put("/api/v1/staff/" + id)), 200, "stale-version");
+        String etag = etag(id);
+        Map<String, Object> edit = Map.of("employeeNumber", person(id).getString("employeeNumber"), "name", "Renamed");
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", etag).body(edit)
+                .put("/api/v1/staff/" + id)));
     }
 
     @Test
     void shouldApplyOneOfTwoDevelopmentDirectionsFromTheSameVersion() {
         long id = newPerson(newGroup(), "MEMBER");
-        Map<String, Object> edit = Map.of("developmentDirection", "Team lead", "version", version(id));
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(edit).put("/api/v1/staff/" + id + "/development-direction")),
-                200, "stale-version");
+        String etag = etag(id);
+        Map<String, Object> edit = Map.of("developmentDirection", "Team lead");
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", etag).body(edit)
+                .put("/api/v1/staff/" + id + "/development-direction")));
     }
 
     @Test
     void shouldApplyOneOfTwoStatusChangesFromTheSameVersion() {
         long id = newPerson(newGroup(), "MEMBER");
-        Map<String, Object> change = Map.of("status", "ON_LEAVE", "since", "2025-02-01", "version", version(id));
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(change).post("/api/v1/staff/" + id + "/status")),
-                200, "stale-version");
+        String etag = etag(id);
+        Map<String, Object> change = Map.of("status", "ON_LEAVE", "since", "2025-02-01");
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", etag).body(change)
+                .post("/api/v1/staff/" + id + "/status")));
     }
 
-    /** The loser's version is stale, or its new placement collides with the winner's (one open placement each). */
+    /** The person is held at the version read, so the loser fails on the version, never on the winner's placement. */
     @Test
     void shouldApplyOneOfTwoMovesFromTheSameVersion() {
         long id = newPerson(newGroup(), "MEMBER");
         String target = newGroup();
+        String etag = etag(id);
         Map<String, Object> move = Map.of("groupCode", target, "postCode", target + "-P", "groupRole", "MEMBER",
-                "effectiveFrom", "2025-03-01", "version", version(id));
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(move).post("/api/v1/staff/" + id + "/moves")),
-                200, "stale-version", "one-group-at-a-time");
+                "effectiveFrom", "2025-03-01");
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", etag).body(move)
+                .post("/api/v1/staff/" + id + "/moves")));
     }
 
     @Test
@@ -115,8 +131,7 @@ class ConcurrentWritesTest {
         LocalDate day = LocalDate.of(2040, 1, 2).plusDays(ThreadLocalRandom.current().nextInt(0, 100_000));
         Response shift = admin().body(Map.of("date", day.toString(), "place", "HOTLINE", "slot", "DAY", "staffId", member))
                 .post("/api/v1/shifts").then().statusCode(201).extract().response();
-        Map<String, Object> cancel = Map.of("version", shift.jsonPath().getLong("version"));
-        oneWinsTheOtherConflicts(Race.twice(() -> admin().body(cancel)
-                .post("/api/v1/shifts/" + shift.jsonPath().getLong("id") + "/cancel")), 200, "stale-version");
+        oneWinsTheOtherIsStale(Race.twice(() -> admin().header("If-Match", shift.header("ETag"))
+                .post("/api/v1/shifts/" + shift.jsonPath().getLong("id") + "/cancel")));
     }
 }

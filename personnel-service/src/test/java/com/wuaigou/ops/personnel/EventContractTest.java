@@ -36,14 +36,14 @@ class EventContractTest {
                 .post("/api/v1/staff").then().statusCode(201).extract().jsonPath().getLong("id");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("groupCode", to, "postCode", to + "-P", "groupRole", "MEMBER",
-                        "effectiveFrom", "2025-07-01", "version", version(member)))
-                .post("/api/v1/staff/" + member + "/moves").then().statusCode(200);
+                        "effectiveFrom", "2025-07-01"))
+                .header("If-Match", etag(member)).post("/api/v1/staff/" + member + "/moves").then().statusCode(200);
         LocalDate day = LocalDate.of(2031, 1, 6).plusWeeks(ThreadLocalRandom.current().nextInt(0, 20_000));
         JsonPath scheduled = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("date", day.toString(), "place", "HOTLINE", "slot", "DAY", "staffId", manager))
                 .post("/api/v1/shifts").then().statusCode(201).extract().jsonPath();
         long shift = scheduled.getLong("id");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("version", scheduled.getLong("version")))
+        given().auth().oauth2(ADMIN).header("If-Match", "\"" + scheduled.getLong("version") + "\"")
                 .post("/api/v1/shifts/" + shift + "/cancel").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> groups = arrived(GROUP_TOPIC, List.of(from, to), 3);

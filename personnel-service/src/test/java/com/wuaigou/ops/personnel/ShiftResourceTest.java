@@ -81,7 +81,7 @@ class ShiftResourceTest {
                 .post("/api/v1/shifts").then().statusCode(409)
                 .body("type", equalTo(Problem.TYPE_BASE + "slot-capacity"));
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("version", taken.getLong("version")))
+        given().auth().oauth2(ADMIN).header("If-Match", "\"" + taken.getLong("version") + "\"")
                 .post("/api/v1/shifts/" + taken.getLong("id") + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(shift(monday, "HOTLINE", "DAY", second))
@@ -166,8 +166,8 @@ class ShiftResourceTest {
     void shouldRefuseAShiftForSomeoneNotActive() {
         String code = newGroup();
         long member = newPerson(code, "MEMBER");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("status", "ON_LEAVE", "since", "2025-06-01", "version", version(member)))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag(member))
+                .body(Map.of("status", "ON_LEAVE", "since", "2025-06-01"))
                 .post("/api/v1/staff/" + member + "/status").then().statusCode(200);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(shift(someMonday(), "HOTLINE", "DAY", member)).post("/api/v1/shifts").then().statusCode(422)

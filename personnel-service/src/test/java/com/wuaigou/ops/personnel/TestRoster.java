@@ -84,8 +84,19 @@ final class TestRoster {
         return given().auth().oauth2(ADMIN).get("/api/v1/staff/" + id).then().statusCode(200).extract().jsonPath();
     }
 
-    static long version(long id) {
-        return person(id).getLong("version");
+    /** The person's ETag as an admin reads it now, for the If-Match of a change. */
+    static String etag(long id) {
+        return given().auth().oauth2(ADMIN).get("/api/v1/staff/" + id).then().statusCode(200).extract().header("ETag");
+    }
+
+    static String groupETag(String code) {
+        return given().auth().oauth2(ADMIN).get("/api/v1/groups/" + code).then().statusCode(200).extract()
+                .header("ETag");
+    }
+
+    static String postETag(String code) {
+        return given().auth().oauth2(ADMIN).get("/api/v1/posts/" + code).then().statusCode(200).extract()
+                .header("ETag");
     }
 
     static JsonPath group(String code) {

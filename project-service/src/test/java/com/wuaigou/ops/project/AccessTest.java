@@ -52,17 +52,21 @@ class AccessTest {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
         Api.propose(team, id);
-        lead(team).post(PROJECTS + "/" + id + "/approval").then().statusCode(403);
+        lead(team).header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/approval").then().statusCode(403);
         Api.as(team.assistantId(), "staff").body(Map.of("objectives", "x"))
-                .put(PROJECTS + "/" + id + "/proposal").then().statusCode(403);
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id + "/proposal").then().statusCode(403);
         Api.as(team.assistantId(), "staff").body(Map.of("category", "x", "planned", "1.00"))
-                .post(PROJECTS + "/" + id + "/budget/lines").then().statusCode(403);
-        lead(team).body(edit(team, team.memberId())).put(PROJECTS + "/" + id).then().statusCode(403);
-        lead(team).body(edit(team, team.leadId())).put(PROJECTS + "/" + id).then().statusCode(200)
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/budget/lines").then().statusCode(403);
+        lead(team).body(edit(team, team.memberId())).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id).then().statusCode(403);
+        lead(team).body(edit(team, team.leadId())).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id).then().statusCode(200)
                 .body("title", equalTo("Renamed"));
-        manager(team).body(edit(team, team.memberId())).put(PROJECTS + "/" + id).then().statusCode(200)
+        manager(team).body(edit(team, team.memberId())).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id).then().statusCode(200)
                 .body("lead.staffId", equalTo((int) team.memberId()));
-        Api.as(50, "bi").body(Map.of("objectives", "x")).put(PROJECTS + "/" + id + "/proposal").then()
+        Api.as(50, "bi").body(Map.of("objectives", "x")).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/proposal").then()
                 .statusCode(403);
     }
 
@@ -73,12 +77,14 @@ class AccessTest {
         long id = started[0];
         long leadsAction = Api.addAction(team, id, team.leadId(), TODAY.minusDays(1));
         Api.as(team.assistantId(), "staff").body(Map.of("status", "DONE"))
+                .header("If-Match", Api.current(id))
                 .post(PROJECTS + "/" + id + "/actions/" + leadsAction + "/status").then().statusCode(403);
         Api.as(team.assistantId(), "staff").body(Map.of("title", "Mine now", "ownerId", team.assistantId(),
-                "dueDate", TODAY.toString())).put(PROJECTS + "/" + id + "/actions/" + leadsAction).then().statusCode(403);
+                "dueDate", TODAY.toString())).header("If-Match", Api.current(id))
+                        .put(PROJECTS + "/" + id + "/actions/" + leadsAction).then().statusCode(403);
         Api.setStatus(Api.as(team.assistantId(), "staff"), id, started[2], "DONE");
         lead(team).body(Map.of("title", "Outsider", "ownerId", team.memberId(), "dueDate", TODAY.toString()))
-                .post(PROJECTS + "/" + id + "/actions").then().statusCode(422)
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/actions").then().statusCode(422)
                 .body("errors[0].field", equalTo("ownerId"));
         Api.director().get(PROJECTS + "/" + id + "/actions").then()
                 .body("find { it.id == " + leadsAction + " }.overdue", equalTo(true))
@@ -92,13 +98,16 @@ class AccessTest {
         Roster.Team team = Roster.team();
         long planned = Api.create(team);
         Map<String, Object> checkIn = Map.of("date", TODAY.toString(), "progress", 10, "rag", "GREEN");
-        lead(team).body(checkIn).post(PROJECTS + "/" + planned + "/check-ins").then().statusCode(422);
+        lead(team).body(checkIn).header("If-Match", Api.current(planned))
+                .post(PROJECTS + "/" + planned + "/check-ins").then().statusCode(422);
         long id = Api.started(team)[0];
-        Api.as(team.assistantId(), "staff").body(checkIn).post(PROJECTS + "/" + id + "/check-ins").then()
+        Api.as(team.assistantId(), "staff").body(checkIn).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/check-ins").then()
                 .statusCode(403);
-        manager(team).body(checkIn).post(PROJECTS + "/" + id + "/check-ins").then().statusCode(201);
+        manager(team).body(checkIn).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/check-ins").then().statusCode(201);
         lead(team).body(Map.of("date", TODAY.toString(), "progress", 101, "rag", "GREEN"))
-                .post(PROJECTS + "/" + id + "/check-ins").then().statusCode(400)
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/check-ins").then().statusCode(400)
                 .body("errors[0].field", equalTo("progress"));
         Api.as(50, "bi").get(PROJECTS + "/" + id + "/check-ins").then().statusCode(200)
                 .body("progress", equalTo(List.of(10)));

@@ -41,6 +41,11 @@ final class Api {
         return as(1, "director");
     }
 
+    /** The project's ETag as a director reads it now, for the If-Match of a change that means to apply to it. */
+    static String current(long projectId) {
+        return director().get(PROJECTS + "/" + projectId).then().statusCode(200).extract().header("ETag");
+    }
+
     static Map<String, Object> newProject(Roster.Team team) {
         return Map.of("code", "P-" + Roster.nextId(), "type", "ACTIVITY", "size", "LARGE",
                 "title", "Double 12 campaign", "groupCode", team.group(), "leadId", team.leadId(),
@@ -63,12 +68,14 @@ final class Api {
 
     static long addLine(Roster.Team team, long projectId, String category, String planned) {
         return lead(team).body(Map.of("category", category, "planned", planned))
+                .header("If-Match", current(projectId))
                 .post(PROJECTS + "/" + projectId + "/budget/lines").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
     static long addAction(Roster.Team team, long projectId, long ownerId, LocalDate due) {
         return lead(team).body(Map.of("title", "Action " + Roster.nextId(), "ownerId", ownerId, "dueDate", due.toString()))
+                .header("If-Match", current(projectId))
                 .post(PROJECTS + "/" + projectId + "/actions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
@@ -76,6 +83,7 @@ final class Api {
     /** Records an expense of {@code amount} today and answers its id. */
     static long expense(RequestSpecification who, long projectId, long lineId, String amount) {
         return who.body(Map.of("lineId", lineId, "amount", amount, "date", TODAY.toString(), "note", "spent"))
+                .header("If-Match", current(projectId))
                 .post(PROJECTS + "/" + projectId + "/expenses").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
@@ -83,20 +91,24 @@ final class Api {
     static void propose(Roster.Team team, long projectId) {
         lead(team).body(Map.of("objectives", "Lift December sales by a fifth",
                         "successCriteria", List.of("GMV at least 120% of November", "2,000 new buyers")))
+                .header("If-Match", current(projectId))
                 .put(PROJECTS + "/" + projectId + "/proposal").then().statusCode(200);
     }
 
     static void approve(Roster.Team team, long projectId) {
-        manager(team).post(PROJECTS + "/" + projectId + "/approval").then().statusCode(200);
+        manager(team).header("If-Match", current(projectId))
+                .post(PROJECTS + "/" + projectId + "/approval").then().statusCode(200);
     }
 
     static void move(RequestSpecification who, long projectId, String to) {
-        who.body(Map.of("to", to, "reason", "moving to " + to)).post(PROJECTS + "/" + projectId + "/transitions")
+        who.body(Map.of("to", to, "reason", "moving to " + to)).header("If-Match", current(projectId))
+                .post(PROJECTS + "/" + projectId + "/transitions")
                 .then().statusCode(201);
     }
 
     static void setStatus(RequestSpecification who, long projectId, long actionId, String status) {
         who.body(Map.of("status", status, "reason", "no longer needed"))
+                .header("If-Match", current(projectId))
                 .post(PROJECTS + "/" + projectId + "/actions/" + actionId + "/status").then().statusCode(200);
     }
 

@@ -51,19 +51,22 @@ class BudgetTest {
         long line = started[1];
         expense(team, id, line, "900.00", "2026-11-03");
         long overrun = lead(team).body(Map.of("lineId", line, "amount", "200.00", "date", "2026-11-04", "note", "Extra"))
-                .post(PROJECTS + "/" + id + "/expenses").then().statusCode(201)
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/expenses").then().statusCode(201)
                 .body("status", equalTo("PENDING_APPROVAL")).body("overrun", equalTo(true))
                 .extract().jsonPath().getLong("id");
         Api.director().get(PROJECTS + "/" + id + "/budget").then()
                 .body("lines[0].spent", equalTo(900.0f)).body("lines[0].pendingApproval", equalTo(200.0f))
                 .body("lines[0].overBudget", equalTo(false));
 
-        lead(team).body(Map.of("approve", true)).post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
+        lead(team).body(Map.of("approve", true)).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
                 .then().statusCode(403);
-        manager(team).body(Map.of("approve", true)).post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
+        manager(team).body(Map.of("approve", true)).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
                 .then().statusCode(200).body("status", equalTo("APPROVED")).body("overrun", equalTo(true))
                 .body("decidedBy", equalTo((int) team.managerId()));
-        manager(team).body(Map.of("approve", false)).post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
+        manager(team).body(Map.of("approve", false)).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
                 .then().statusCode(409);
 
         Api.director().get(PROJECTS + "/" + id + "/budget").then()
@@ -80,9 +83,11 @@ class BudgetTest {
         long[] started = Api.started(team);
         long id = started[0];
         long overrun = lead(team).body(Map.of("lineId", started[1], "amount", "1000.01", "date", "2026-11-04",
-                        "note", "Too much")).post(PROJECTS + "/" + id + "/expenses").then().statusCode(201)
+                        "note", "Too much")).header("If-Match", Api.current(id))
+                                .post(PROJECTS + "/" + id + "/expenses").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        manager(team).body(Map.of("approve", false)).post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
+        manager(team).body(Map.of("approve", false)).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
         Api.director().get(PROJECTS + "/" + id + "/budget").then()
                 .body("total.spent", equalTo(0.0f)).body("lines[0].pendingApproval", equalTo(0.0f));
@@ -93,6 +98,7 @@ class BudgetTest {
         Roster.Team team = Roster.team();
         long[] started = Api.started(team);
         manager(team).body(Map.of("lineId", started[1], "amount", "1200.00", "date", "2026-11-04", "note", "Big"))
+                .header("If-Match", Api.current(started[0]))
                 .post(PROJECTS + "/" + started[0] + "/expenses").then().statusCode(201)
                 .body("status", equalTo("APPROVED")).body("overrun", equalTo(true));
     }
@@ -102,17 +108,20 @@ class BudgetTest {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
         long line = Api.addLine(team, id, "ads", "10.00");
-        lead(team).body(Map.of("category", "ads", "planned", "-1")).post(PROJECTS + "/" + id + "/budget/lines")
+        lead(team).body(Map.of("category", "ads", "planned", "-1")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/budget/lines")
                 .then().statusCode(400).body("errors.field", hasItem("planned"));
-        lead(team).body(Map.of("category", "ads", "planned", "1.001")).post(PROJECTS + "/" + id + "/budget/lines")
+        lead(team).body(Map.of("category", "ads", "planned", "1.001")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/budget/lines")
                 .then().statusCode(400).body("errors.field", hasItem("planned"));
         lead(team).body(Map.of("lineId", line, "amount", "5.00", "date", "2026-11-04", "note", "Early"))
-                .post(PROJECTS + "/" + id + "/expenses").then().statusCode(422)
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/expenses").then().statusCode(422)
                 .body("type", equalTo("https://ops.wuaigou.com/problems/wrong-phase"));
     }
 
     private static void expense(Roster.Team team, long id, long line, String amount, String date) {
         lead(team).body(Map.of("lineId", line, "amount", amount, "date", date, "note", "spent"))
+                .header("If-Match", Api.current(id))
                 .post(PROJECTS + "/" + id + "/expenses").then().statusCode(201).body("status", equalTo("ACCEPTED"));
     }
 }

@@ -44,10 +44,13 @@ class ConcurrencyAndRosterTest {
     void shouldRefuseAnEditBasedOnAStaleETag() {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
-        String etag = lead(team).get(PROJECTS + "/" + id).then().statusCode(200).extract().header("ETag");
-        String newer = lead(team).header("If-Match", etag).body(Map.of("objectives", "First"))
-                .put(PROJECTS + "/" + id + "/proposal").then().statusCode(200).extract().header("ETag");
-        assertThat(newer).isNotEqualTo(etag);
+        Response read = lead(team).get(PROJECTS + "/" + id).then().statusCode(200).extract().response();
+        String etag = read.header("ETag");
+        assertThat(etag).isEqualTo("\"" + read.jsonPath().getLong("version") + "\"");
+        Response changed = lead(team).header("If-Match", etag).body(Map.of("objectives", "First"))
+                .put(PROJECTS + "/" + id + "/proposal").then().statusCode(200).extract().response();
+        String newer = changed.header("ETag");
+        assertThat(newer).isNotEqualTo(etag).isEqualTo("\"" + changed.jsonPath().getLong("version") + "\"");
         manager(team).header("If-Match", etag).body(Map.of("objectives", "Second"))
                 .put(PROJECTS + "/" + id + "/proposal").then().statusCode(412)
                 .contentType("application/problem+json");
@@ -55,12 +58,15 @@ class ConcurrencyAndRosterTest {
                 .post(PROJECTS + "/" + id + "/budget/lines").then().statusCode(412);
         lead(team).header("If-Match", "not-a-version").body(Map.of("objectives", "Third"))
                 .put(PROJECTS + "/" + id + "/proposal").then().statusCode(400);
+        lead(team).body(Map.of("objectives", "Fourth")).put(PROJECTS + "/" + id + "/proposal").then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ops.wuaigou.com/problems/precondition-required"));
         Api.director().get(PROJECTS + "/" + id).then().body("proposal.objectives", equalTo("First"))
                 .header("ETag", equalTo(newer));
     }
 
     @Test
-    void shouldAnswerConflictToTheLoserOfARaceWithoutIfMatch() throws Exception {
+    void shouldAnswerConflictToTheLoserOfARaceThatAcceptedAnyVersion() throws Exception {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
         AtomicReference<CompletableFuture<Integer>> loser = new AtomicReference<>();
@@ -69,7 +75,7 @@ class ConcurrencyAndRosterTest {
             winner.title = "Won the race";
             Project.flush();
             loser.set(CompletableFuture.supplyAsync(() -> lead(team).body(Map.of("objectives", "Lost the race"))
-                    .put(PROJECTS + "/" + id + "/proposal").statusCode()));
+                    .header("If-Match", "*").put(PROJECTS + "/" + id + "/proposal").statusCode()));
             // The loser has read the old version and now waits for the winner's row lock.
             await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> ((Number) Project.getEntityManager()
                     .createNativeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
@@ -168,8 +174,10 @@ class ConcurrencyAndRosterTest {
         Api.propose(team, id);
         Roster.group(team.group(), team.memberId(), 2);
         Roster.awaitGroup(team.group(), 2);
-        manager(team).post(PROJECTS + "/" + id + "/approval").then().statusCode(403);
-        Api.as(team.memberId(), "manager").post(PROJECTS + "/" + id + "/approval").then().statusCode(200)
+        manager(team).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/approval").then().statusCode(403);
+        Api.as(team.memberId(), "manager").header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/approval").then().statusCode(200)
                 .body("approval.by", equalTo((int) team.memberId()));
     }
 

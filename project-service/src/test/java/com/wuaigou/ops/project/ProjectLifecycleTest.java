@@ -43,22 +43,24 @@ class ProjectLifecycleTest {
 
         lead(team).body(Map.of("date", TODAY.toString(), "progress", 40, "rag", "AMBER",
                         "issues", "Supplier late", "nextSteps", "Chase supplier"))
+                .header("If-Match", Api.current(id))
                 .post(PROJECTS + "/" + id + "/check-ins").then().statusCode(201).body("rag", equalTo("AMBER"));
         lead(team).body(Map.of("lineId", line, "amount", "800.00", "date", TODAY.toString(), "note", "Banner ads"))
-                .post(PROJECTS + "/" + id + "/expenses").then().statusCode(201);
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/expenses").then().statusCode(201);
         Api.setStatus(Api.as(team.assistantId(), "staff"), id, action, "DONE");
         move(lead(team), id, "CHECK");
-        manager(team).body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200)
+        manager(team).body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200)
                 .body("evaluation.score", equalTo(85)).body("evaluation.locked", equalTo(true))
                 .body("proposal.successCriteria[1].met", equalTo(false));
         move(lead(team), id, "ACT");
         lead(team).body(Map.of("standardise", "Banner template", "changeNextTime", "Order stock earlier"))
-                .put(PROJECTS + "/" + id + "/follow-up").then().statusCode(200);
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id + "/follow-up").then().statusCode(200);
         manager(team).body(Map.of(
                         "lines", List.of(Map.of("lineId", line, "finalCost", "850.00")),
                         "shares", List.of(Map.of("staffId", team.leadId(), "percent", "70"),
                                 Map.of("staffId", team.assistantId(), "percent", "30"))))
-                .put(PROJECTS + "/" + id + "/settlement").then().statusCode(200)
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id + "/settlement").then().statusCode(200)
                 .body("settlement.shares", hasSize(2));
         move(manager(team), id, "CLOSED");
 
@@ -103,7 +105,8 @@ class ProjectLifecycleTest {
     void shouldRefuseToStartAnEmptyPlanListingEveryMissingItem() {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
-        lead(team).body(Map.of("to", "DO")).post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
+        lead(team).body(Map.of("to", "DO")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("proposal.objectives", "proposal.successCriteria",
                         "budget.lines", "actions", "approval"));
@@ -119,7 +122,8 @@ class ProjectLifecycleTest {
         Api.addAction(team, id, team.leadId(), TODAY.plusDays(3));
         Api.approve(team, id);
         Api.addLine(team, id, "printing", "200.00");
-        lead(team).body(Map.of("to", "DO")).post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
+        lead(team).body(Map.of("to", "DO")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
                 .body("errors.field", equalTo(List.of("approval")));
     }
 
@@ -129,9 +133,11 @@ class ProjectLifecycleTest {
         long[] started = Api.started(team);
         long id = started[0];
         long second = Api.addAction(team, id, team.leadId(), TODAY.plusDays(2));
-        lead(team).body(Map.of("to", "CHECK")).post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
+        lead(team).body(Map.of("to", "CHECK")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
                 .body("errors.field", containsInAnyOrder("actions[" + started[2] + "]", "actions[" + second + "]"));
         lead(team).body(Map.of("status", "DROPPED"))
+                .header("If-Match", Api.current(id))
                 .post(PROJECTS + "/" + id + "/actions/" + second + "/status").then().statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
         Api.setStatus(lead(team), id, second, "DROPPED");
@@ -145,16 +151,20 @@ class ProjectLifecycleTest {
     void shouldRefuseActWithoutEvaluationAndKeepTheEvaluationLockedAndAwayFromTheLead() {
         Roster.Team team = Roster.team();
         long id = inCheck(team);
-        lead(team).body(Map.of("to", "ACT")).post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
+        lead(team).body(Map.of("to", "ACT")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
                 .body("errors.field", equalTo(List.of("evaluation")));
-        Api.as(team.leadId(), "director").body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation")
+        Api.as(team.leadId(), "director").body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation")
                 .then().statusCode(403);
         manager(team).body(Map.of("score", 50, "wentWell", "a", "wentBadly", "b",
                         "results", List.of(Map.of("index", 0, "result", "done", "met", true))))
-                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(422)
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(422)
                 .body("errors.field", equalTo(List.of("results")));
-        manager(team).body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
-        Api.director().body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(409)
+        manager(team).body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
+        Api.director().body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(409)
                 .body("type", equalTo("https://ops.wuaigou.com/problems/evaluation-locked"));
         move(lead(team), id, "ACT");
     }
@@ -163,20 +173,22 @@ class ProjectLifecycleTest {
     void shouldRefuseClosingWithoutFollowUpAndSettlementAndSharesThatDoNotAddUp() {
         Roster.Team team = Roster.team();
         long id = inCheck(team);
-        manager(team).body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
+        manager(team).body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
         move(lead(team), id, "ACT");
-        manager(team).body(Map.of("to", "CLOSED")).post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
+        manager(team).body(Map.of("to", "CLOSED")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
                 .body("errors.field", containsInAnyOrder("followUp.standardise", "followUp.changeNextTime",
                         "settlement"));
         manager(team).body(Map.of("lines", List.of(),
                         "shares", List.of(Map.of("staffId", team.leadId(), "percent", "60"),
                                 Map.of("staffId", team.assistantId(), "percent", "30"))))
-                .put(PROJECTS + "/" + id + "/settlement").then().statusCode(422)
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id + "/settlement").then().statusCode(422)
                 .body("errors.field", containsInAnyOrder("lines", "shares"))
                 .body("errors.message", hasItem("add up to 90%, not 100%"));
         manager(team).body(Map.of("lines", List.of(),
                         "shares", List.of(Map.of("staffId", team.memberId(), "percent", "100"))))
-                .put(PROJECTS + "/" + id + "/settlement").then().statusCode(422)
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id + "/settlement").then().statusCode(422)
                 .body("errors.field", hasItem("shares[0].staffId"));
         Api.director().get(PROJECTS + "/" + id).then().body("settlement", equalTo(null));
     }
@@ -185,13 +197,15 @@ class ProjectLifecycleTest {
     void shouldCancelAnOpenProjectOnlyWithAReasonAndPublishTheCancellation() {
         Roster.Team team = Roster.team();
         long id = Api.started(team)[0];
-        manager(team).body(Map.of("to", "CANCELLED")).post(PROJECTS + "/" + id + "/transitions").then()
+        manager(team).body(Map.of("to", "CANCELLED")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then()
                 .statusCode(422).body("errors.field", equalTo(List.of("reason")));
         lead(team).body(Map.of("to", "CANCELLED", "reason", "Supplier gone"))
-                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(403);
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/transitions").then().statusCode(403);
         manager(team).body(Map.of("to", "CANCELLED", "reason", "Supplier gone"))
-                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(201);
-        manager(team).body(Map.of("to", "DO", "reason", "again")).post(PROJECTS + "/" + id + "/transitions").then()
+                .header("If-Match", Api.current(id)).post(PROJECTS + "/" + id + "/transitions").then().statusCode(201);
+        manager(team).body(Map.of("to", "DO", "reason", "again")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then()
                 .statusCode(422).body("errors.field", equalTo(List.of("to")));
 
         TopicProbe probe = new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
@@ -211,7 +225,8 @@ class ProjectLifecycleTest {
     void shouldRefuseSkippingAPhase() {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
-        lead(team).body(Map.of("to", "CHECK")).post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
+        lead(team).body(Map.of("to", "CHECK")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions").then().statusCode(422)
                 .body("type", equalTo("https://ops.wuaigou.com/problems/transition-not-allowed"))
                 .body("errors[0].field", equalTo("to"));
     }

@@ -27,9 +27,10 @@ class ProjectRulesTest {
         long[] started = Api.started(team);
         long id = started[0];
         manager(team).body(Api.core(team.memberId(), Map.of(team.assistantId(), "copywriter")))
-                .put(PROJECTS + "/" + id).then().statusCode(200);
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id).then().statusCode(200);
         toCheck(team, started);
-        Api.as(team.leadId(), "director").body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then()
+        Api.as(team.leadId(), "director").body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then()
                 .statusCode(403).contentType("application/problem+json");
         Api.director().get(PROJECTS + "/" + id).then().body("evaluation", equalTo(null));
     }
@@ -40,12 +41,14 @@ class ProjectRulesTest {
         long[] started = Api.started(team);
         long id = started[0];
         manager(team).body(Api.core(team.leadId(), Map.of(team.assistantId(), "copywriter", team.managerId(), "helper")))
-                .put(PROJECTS + "/" + id).then().statusCode(200);
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id).then().statusCode(200);
         manager(team).body(Api.core(team.leadId(), Map.of(team.assistantId(), "copywriter")))
-                .put(PROJECTS + "/" + id).then().statusCode(200);
+                .header("If-Match", Api.current(id)).put(PROJECTS + "/" + id).then().statusCode(200);
         toCheck(team, started);
-        manager(team).body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(403);
-        Api.director().body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
+        manager(team).body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(403);
+        Api.director().body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
     }
 
     @Test
@@ -54,13 +57,17 @@ class ProjectRulesTest {
         long[] started = Api.started(team);
         long id = started[0];
         toCheck(team, started);
-        Api.director().body(Api.core(team.assistantId(), Map.of())).put(PROJECTS + "/" + id).then().statusCode(409)
+        Api.director().body(Api.core(team.assistantId(), Map.of())).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "lead-locked")).body("errors.field", equalTo(List.of("leadId")));
         Api.director().body(Api.core(team.leadId(), Map.of(team.assistantId(), "copywriter")))
+                .header("If-Match", Api.current(id))
                 .put(PROJECTS + "/" + id).then().statusCode(200).body("title", equalTo("Renamed"));
-        manager(team).body(Api.evaluation()).put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
+        manager(team).body(Api.evaluation()).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id + "/evaluation").then().statusCode(200);
         move(lead(team), id, "ACT");
-        manager(team).body(Api.core(team.memberId(), Map.of())).put(PROJECTS + "/" + id).then().statusCode(409)
+        manager(team).body(Api.core(team.memberId(), Map.of())).header("If-Match", Api.current(id))
+                .put(PROJECTS + "/" + id).then().statusCode(409)
                 .body("detail", containsString("ACT"));
         Api.director().get(PROJECTS + "/" + id).then().body("lead.staffId", equalTo((int) team.leadId()));
     }
@@ -69,16 +76,20 @@ class ProjectRulesTest {
     void shouldKeepMembersRolesAndBudgetLinesAsSettled() {
         Unit unit = settled();
         Roster.Team team = unit.team();
-        manager(team).body(Api.core(team.leadId(), Map.of())).put(unit.path()).then().statusCode(409)
+        manager(team).body(Api.core(team.leadId(), Map.of())).header("If-Match", Api.current(unit.id()))
+                .put(unit.path()).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "settled")).body("detail", containsString("settled"));
         manager(team).body(Api.core(team.leadId(), Map.of(team.assistantId(), "photographer")))
+                .header("If-Match", Api.current(unit.id()))
                 .put(unit.path()).then().statusCode(409).body("type", equalTo(PROBLEMS + "settled"));
         lead(team).body(Map.of("category", "late idea", "planned", "10.00"))
-                .post(unit.path() + "/budget/lines").then().statusCode(409)
+                .header("If-Match", Api.current(unit.id())).post(unit.path() + "/budget/lines").then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "settled"));
         lead(team).body(Map.of("category", "advertising", "planned", "5000.00"))
+                .header("If-Match", Api.current(unit.id()))
                 .put(unit.path() + "/budget/lines/" + unit.line()).then().statusCode(409);
         manager(team).body(Api.core(team.leadId(), Map.of(team.assistantId(), "copywriter")))
+                .header("If-Match", Api.current(unit.id()))
                 .put(unit.path()).then().statusCode(200).body("title", equalTo("Renamed"));
         move(manager(team), unit.id(), "CLOSED");
         Api.director().get(unit.path()).then()
@@ -90,10 +101,12 @@ class ProjectRulesTest {
     void shouldRefuseToCloseWhileAnExpenseWaitsForADecision() {
         Unit unit = settled();
         long overrun = Api.expense(lead(unit.team()), unit.id(), unit.line(), "1500.00");
-        manager(unit.team()).body(Map.of("to", "CLOSED")).post(unit.path() + "/transitions").then().statusCode(422)
+        manager(unit.team()).body(Map.of("to", "CLOSED")).header("If-Match", Api.current(unit.id()))
+                .post(unit.path() + "/transitions").then().statusCode(422)
                 .body("type", equalTo(PROBLEMS + "gate-not-passed"))
                 .body("errors.field", equalTo(List.of("expenses[" + overrun + "]")));
-        manager(unit.team()).body(Map.of("approve", false)).post(unit.path() + "/expenses/" + overrun + "/decision")
+        manager(unit.team()).body(Map.of("approve", false)).header("If-Match", Api.current(unit.id()))
+                .post(unit.path() + "/expenses/" + overrun + "/decision")
                 .then().statusCode(200);
         move(manager(unit.team()), unit.id(), "CLOSED");
     }
@@ -106,20 +119,26 @@ class ProjectRulesTest {
         move(manager(team), unit.id(), "CLOSED");
         String project = unit.path();
         Map<String, Object> action = Map.of("title", "More", "ownerId", team.leadId(), "dueDate", TODAY.toString());
+        String etag = Api.current(unit.id());
         List.of(manager(team).body(Map.of("lineId", unit.line(), "amount", "1.00", "date", TODAY.toString(),
-                                "note", "After")).post(project + "/expenses"),
-                        manager(team).body(Map.of("approve", true)).post(project + "/expenses/" + expense + "/decision"),
-                        manager(team).body(Map.of("category", "after", "planned", "1.00")).post(project + "/budget/lines"),
+                                "note", "After")).header("If-Match", etag).post(project + "/expenses"),
+                        manager(team).body(Map.of("approve", true)).header("If-Match", etag)
+                                .post(project + "/expenses/" + expense + "/decision"),
+                        manager(team).body(Map.of("category", "after", "planned", "1.00")).header("If-Match", etag)
+                                .post(project + "/budget/lines"),
                         manager(team).body(Map.of("category", "after", "planned", "1.00"))
-                                .put(project + "/budget/lines/" + unit.line()),
-                        manager(team).body(Api.core(team.leadId(), Map.of())).put(project),
-                        manager(team).body(action).post(project + "/actions"),
-                        manager(team).body(action).put(project + "/actions/" + unit.action()),
-                        manager(team).body(Map.of("status", "OPEN")).post(project + "/actions/" + unit.action() + "/status"),
+                                .header("If-Match", etag).put(project + "/budget/lines/" + unit.line()),
+                        manager(team).body(Api.core(team.leadId(), Map.of())).header("If-Match", etag).put(project),
+                        manager(team).body(action).header("If-Match", etag).post(project + "/actions"),
+                        manager(team).body(action).header("If-Match", etag).put(project + "/actions/" + unit.action()),
+                        manager(team).body(Map.of("status", "OPEN")).header("If-Match", etag)
+                                .post(project + "/actions/" + unit.action() + "/status"),
                         manager(team).body(Map.of("date", TODAY.toString(), "progress", 100, "rag", "GREEN"))
-                                .post(project + "/check-ins"),
-                        manager(team).body(Map.of("standardise", "x", "changeNextTime", "y")).put(project + "/follow-up"),
-                        manager(team).body(Map.of("objectives", "x")).put(project + "/proposal"))
+                                .header("If-Match", etag).post(project + "/check-ins"),
+                        manager(team).body(Map.of("standardise", "x", "changeNextTime", "y")).header("If-Match", etag)
+                                .put(project + "/follow-up"),
+                        manager(team).body(Map.of("objectives", "x")).header("If-Match", etag)
+                                .put(project + "/proposal"))
                 .forEach(refused -> refused.then().statusCode(409).contentType("application/problem+json")
                         .body("type", equalTo(PROBLEMS + "project-finished")).body("detail", containsString("CLOSED")));
         Api.director().get(project + "/budget").then().body("total.spent", equalTo(10.0f));
@@ -131,9 +150,11 @@ class ProjectRulesTest {
         long[] started = Api.started(team);
         long id = started[0];
         long overrun = Api.expense(lead(team), id, started[1], "1000.01");
-        manager(team).body(Map.of("to", "CANCELLED", "reason", "Budget gone")).post(PROJECTS + "/" + id + "/transitions")
+        manager(team).body(Map.of("to", "CANCELLED", "reason", "Budget gone")).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/transitions")
                 .then().statusCode(201);
-        manager(team).body(Map.of("approve", true)).post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
+        manager(team).body(Map.of("approve", true)).header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/expenses/" + overrun + "/decision")
                 .then().statusCode(409).body("detail", containsString("CANCELLED"));
         Api.director().get(PROJECTS + "/" + id + "/budget").then().body("total.spent", equalTo(0.0f))
                 .body("total.pendingApproval", equalTo(1000.01f));
@@ -144,7 +165,8 @@ class ProjectRulesTest {
         Roster.Team team = Roster.team();
         long id = Api.create(team);
         Api.propose(team, id);
-        Api.bodiless(team.managerId(), "manager").post(PROJECTS + "/" + id + "/approval").then().statusCode(200)
+        Api.bodiless(team.managerId(), "manager").header("If-Match", Api.current(id))
+                .post(PROJECTS + "/" + id + "/approval").then().statusCode(200)
                 .body("approval.by", equalTo((int) team.managerId()));
     }
 
@@ -161,14 +183,15 @@ class ProjectRulesTest {
         long[] started = Api.started(team);
         Unit unit = new Unit(team, started[0], started[1], started[2]);
         toCheck(team, started);
-        Api.director().body(Api.evaluation()).put(unit.path() + "/evaluation").then().statusCode(200);
+        Api.director().body(Api.evaluation()).header("If-Match", Api.current(unit.id()))
+                .put(unit.path() + "/evaluation").then().statusCode(200);
         move(lead(team), unit.id(), "ACT");
         lead(team).body(Map.of("standardise", "Banner template", "changeNextTime", "Order stock earlier"))
-                .put(unit.path() + "/follow-up").then().statusCode(200);
+                .header("If-Match", Api.current(unit.id())).put(unit.path() + "/follow-up").then().statusCode(200);
         manager(team).body(Map.of("lines", List.of(Map.of("lineId", unit.line(), "finalCost", "850.00")),
                         "shares", List.of(Map.of("staffId", team.leadId(), "percent", "60"),
                                 Map.of("staffId", team.assistantId(), "percent", "40"))))
-                .put(unit.path() + "/settlement").then().statusCode(200);
+                .header("If-Match", Api.current(unit.id())).put(unit.path() + "/settlement").then().statusCode(200);
         return unit;
     }
 

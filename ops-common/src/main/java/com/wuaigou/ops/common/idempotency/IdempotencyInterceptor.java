@@ -2,6 +2,8 @@ package com.wuaigou.ops.common.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -66,10 +68,15 @@ public class IdempotencyInterceptor {
             QuarkusTransaction.setRollbackOnly();
             return first;
         }
-        String body = first.hasEntity() ? json(first.getEntity()) : "";
-        ledger.store(caller, claim.key(), first.getStatus(), first.getHeaderString(HttpHeaders.LOCATION),
-                first.getHeaderString(HttpHeaders.ETAG), body);
+        String etag = first.getHeaderString(HttpHeaders.ETAG);
         Response.ResponseBuilder answer = Response.fromResponse(first).header(Idempotent.REPLAYED, "false");
+        // Rendered to text below, the body no longer shows the ETag response filter what it is: tagged here instead.
+        if (etag == null && first.getEntity() instanceof VersionedView view) {
+            etag = ETags.of(view.version()).toString();
+            answer.header(HttpHeaders.ETAG, etag);
+        }
+        String body = first.hasEntity() ? json(first.getEntity()) : "";
+        ledger.store(caller, claim.key(), first.getStatus(), first.getHeaderString(HttpHeaders.LOCATION), etag, body);
         if (first.hasEntity()) {
             answer.entity(body).type(first.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : first.getMediaType());
         }

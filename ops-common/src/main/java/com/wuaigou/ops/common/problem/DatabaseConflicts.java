@@ -1,5 +1,7 @@
 package com.wuaigou.ops.common.problem;
 
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -40,10 +42,20 @@ public class DatabaseConflicts {
 
     /** The 409 a failure stands for, if a database conflict caused it. */
     public Optional<Problem> problemFor(Throwable failure) {
+        return problemFor(failure, null);
+    }
+
+    /**
+     * The problem a failure stands for, if a database conflict caused it, for a request that sent {@code ifMatch}
+     * (the header as sent, or {@code null}). A stale version at flush or commit is a 412 when the request named the
+     * version it changes in {@code If-Match} (it lost a race it would have lost with 412 a moment later), else 409.
+     */
+    public Optional<Problem> problemFor(Throwable failure, String ifMatch) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
-                return Optional.of(conflict("stale-version",
-                        "Someone else changed this resource at the same time; read it again and retry"));
+                return Optional.of(IfMatch.namesVersions(ifMatch) ? Preconditions.lostRace()
+                        : conflict("stale-version", "Someone else changed this resource at the same time; read it"
+                        + " again and retry"));
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return fromSqlState(sql);

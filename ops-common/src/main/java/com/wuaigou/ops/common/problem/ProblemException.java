@@ -51,11 +51,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
     }
 
-    /** 412: the {@code If-Match} version is not the current one. */
-    public static ProblemException preconditionFailed(String detail) {
-        return new ProblemException(412, "stale-version", "Precondition failed", detail, List.of());
-    }
-
     public Problem toProblem() {
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), null, errors);
     }

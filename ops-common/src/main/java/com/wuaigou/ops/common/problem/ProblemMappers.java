@@ -48,7 +48,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response validation(ResteasyReactiveViolationException e, UriInfo uri) {
         if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
-            return unexpected(e, uri);
+            return failure(e, uri, null);
         }
         return respond(validationProblem(e.getConstraintViolations()), uri);
     }
@@ -86,7 +86,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
         if (e instanceof InvalidDefinitionException) {
-            return unexpected(e, uri);
+            return failure(e, uri, null);
         }
         if (e instanceof JsonMappingException mapping) {
             String field = mapping.getPath().stream()
@@ -123,8 +123,8 @@ public class ProblemMappers {
 
     /** A conflict the database detected in a statement or at a flush inside the request. */
     @ServerExceptionMapper
-    public Response persistence(PersistenceException e, UriInfo uri) {
-        return unexpected(e, uri);
+    public Response persistence(PersistenceException e, UriInfo uri, HttpHeaders headers) {
+        return failure(e, uri, headers.getHeaderString(HttpHeaders.IF_MATCH));
     }
 
     @ServerExceptionMapper
@@ -134,7 +134,7 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return failure(e, uri, null);
         }
         Response.StatusType statusType = e.getResponse().getStatusInfo();
         String slug = statusType.getReasonPhrase().toLowerCase().replace(' ', '-');
@@ -151,8 +151,12 @@ public class ProblemMappers {
 
     /** Anything else: a conflict the database detected at commit (wrapped by the transaction), or a 500. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
-        Optional<Problem> conflict = conflicts.problemFor(e);
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        return failure(e, uri, headers.getHeaderString(HttpHeaders.IF_MATCH));
+    }
+
+    private Response failure(Throwable e, UriInfo uri, String ifMatch) {
+        Optional<Problem> conflict = conflicts.problemFor(e, ifMatch);
         if (conflict.isPresent()) {
             return respond(conflict.get(), uri);
         }

@@ -1,5 +1,8 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
@@ -15,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,7 +82,7 @@ public class GroupResource {
             @Schema(description = "English name") String nameEn,
             @Schema(description = "Whether it is one of the five core business areas") boolean core,
             @Schema(description = "Staff id of the group's manager; null while it has none") Long managerId,
-            @Schema(description = "Version to send back when changing the group") long version) {
+            @Schema(description = "Version; the answer\'s ETag carries it too") long version) implements VersionedView {
 
         static GroupResponse of(StaffGroup group) {
             return new GroupResponse(group.code, group.nameZh, group.nameEn, group.core, group.managerId, group.version);
@@ -102,8 +107,7 @@ public class GroupResource {
             @Schema(description = "Whether it is a core business area") @NotNull Boolean core,
             @Schema(description = "Staff id of the manager, an active member of the group; null for none."
                     + " A new manager replaces the previous one, who becomes a member, from today")
-            Long managerId,
-            @Schema(description = "The version that was read") @NotNull Long version) {
+            Long managerId) {
     }
 
     @GET
@@ -118,7 +122,8 @@ public class GroupResource {
     @Path("{code}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a group", description = "One group with its manager. Any signed-in role.")
-    @APIResponse(responseCode = "200", description = "The group")
+    @APIResponse(responseCode = "200", description = "The group",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupResponse get(@PathParam("code") String code) {
@@ -130,7 +135,8 @@ public class GroupResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a group", description = "Adds a business area without a manager; publishes"
             + " ops.personnel.group.changed.v1. Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
@@ -149,19 +155,21 @@ public class GroupResource {
     @Operation(summary = "Change a group", description = "Names, core flag and manager. Appointing a manager"
             + " demotes the previous one to member from today. Publishes the group's event and the snapshot of each"
             + " person whose role changed. Directors and admins.")
-    @APIResponse(responseCode = "200", description = "The changed group")
+    @APIResponse(responseCode = "200", description = "The changed group",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: someone changed the group since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "manager-must-be-active-member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GroupResponse update(@PathParam("code") String code, @Valid @NotNull GroupUpdateRequest request) {
-        return GroupResponse.of(groups.update(code, new GroupService.GroupChange(request.nameZh(), request.nameEn(),
-                request.core(), request.managerId(), request.version())));
+    public GroupResponse update(@PathParam("code") String code,
+                                @Parameter(description = ETags.IF_MATCH, required = true)
+                                @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                @Valid @NotNull GroupUpdateRequest request) {
+        return GroupResponse.of(groups.update(code, ifMatch, new GroupService.GroupChange(request.nameZh(),
+                request.nameEn(), request.core(), request.managerId())));
     }
 }

@@ -1,5 +1,8 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
@@ -14,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,7 +59,7 @@ public class PostResource {
             @Schema(description = "Group the post belongs to") String groupCode,
             @Schema(description = "Primary duties, in order") List<String> primaryDuties,
             @Schema(description = "Secondary (flexibly assigned) duties, in order") List<String> secondaryDuties,
-            @Schema(description = "Version to send back when changing the post") long version) {
+            @Schema(description = "Version; the answer\'s ETag carries it too") long version) implements VersionedView {
 
         static PostResponse of(Post post) {
             return new PostResponse(post.code, post.title, post.groupCode, List.copyOf(post.primaryDuties),
@@ -80,8 +85,7 @@ public class PostResource {
             @Schema(description = "Group the post belongs to; changes only while nobody holds the post")
             @NotBlank @Size(max = 20) String groupCode,
             @Schema(description = "Primary duties, at least one") @NotEmpty List<@NotBlank @SingleLine @Size(max = 1000) String> primaryDuties,
-            @Schema(description = "Secondary duties; may be empty") List<@NotBlank @SingleLine @Size(max = 1000) String> secondaryDuties,
-            @Schema(description = "The version that was read") @NotNull Long version) {
+            @Schema(description = "Secondary duties; may be empty") List<@NotBlank @SingleLine @Size(max = 1000) String> secondaryDuties) {
     }
 
     @GET
@@ -97,7 +101,8 @@ public class PostResource {
     @Path("{code}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a post", description = "One post with its duties. Any signed-in role.")
-    @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "200", description = "The post",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such post",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PostResponse get(@PathParam("code") String code) {
@@ -108,7 +113,8 @@ public class PostResource {
     @Idempotent
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a post", description = "Adds a post to a group. Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
@@ -127,19 +133,21 @@ public class PostResource {
     @Path("{code}")
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change a post", description = "Title, group and duties. Directors and admins.")
-    @APIResponse(responseCode = "200", description = "The changed post")
+    @APIResponse(responseCode = "200", description = "The changed post",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such post",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-group, or post-not-in-group while people hold it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PostResponse update(@PathParam("code") String code, @Valid @NotNull PostUpdateRequest request) {
-        return PostResponse.of(posts.update(code, new PostService.PostDefinition(request.title(), request.groupCode(),
-                request.primaryDuties(), request.secondaryDuties()), request.version()));
+    public PostResponse update(@PathParam("code") String code,
+                               @Parameter(description = ETags.IF_MATCH, required = true)
+                               @HeaderParam(IfMatch.HEADER) String ifMatch,
+                               @Valid @NotNull PostUpdateRequest request) {
+        return PostResponse.of(posts.update(code, ifMatch, new PostService.PostDefinition(request.title(),
+                request.groupCode(), request.primaryDuties(), request.secondaryDuties())));
     }
 }

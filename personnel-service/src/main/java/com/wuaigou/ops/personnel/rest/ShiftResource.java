@@ -1,5 +1,8 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -15,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,7 +64,7 @@ public class ShiftResource {
             @Schema(description = "End, HH:mm (Asia/Shanghai)") String end,
             @Schema(description = "Staff id of the person on duty") long staffId,
             @Schema(description = "Status") ShiftStatus status,
-            @Schema(description = "Version to send back when cancelling") long version) {
+            @Schema(description = "Version; the answer\'s ETag carries it too") long version) implements VersionedView {
 
         static ShiftResponse of(DutyShift shift) {
             return new ShiftResponse(shift.id, shift.date, shift.place, shift.slot, shift.start.toString(),
@@ -108,10 +113,6 @@ public class ShiftResource {
         }
     }
 
-    @Schema(description = "Cancelling a shift")
-    public record CancelRequest(@Schema(description = "The version that was read") @NotNull Long version) {
-    }
-
     @GET
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a week's rota", description = "Scheduled shifts of the week starting on weekStart and"
@@ -128,7 +129,8 @@ public class ShiftResource {
     @Path("{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a shift", description = "Any signed-in role.")
-    @APIResponse(responseCode = "200", description = "The shift")
+    @APIResponse(responseCode = "200", description = "The shift",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No such shift",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShiftResponse get(@PathParam("id") long id) {
@@ -141,7 +143,8 @@ public class ShiftResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Schedule a shift", description = "Publishes ops.personnel.shift.changed.v1. A manager for"
             + " people of their own group; directors and admins for anyone.")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid, or the place has no such slot",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
@@ -179,22 +182,20 @@ public class ShiftResource {
 
     @POST
     @Path("{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Cancel a shift", description = "The shift stays, cancelled; its slot opens again. A manager"
             + " for people of their own group.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such shift",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "shift-already-cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ShiftResponse cancel(@PathParam("id") long id, @Valid @NotNull CancelRequest request) {
-        return ShiftResponse.of(shifts.cancel(id, request.version()));
+    public ShiftResponse cancel(@PathParam("id") long id,
+                                @Parameter(description = ETags.IF_MATCH, required = true)
+                                @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return ShiftResponse.of(shifts.cancel(id, ifMatch));
     }
 }

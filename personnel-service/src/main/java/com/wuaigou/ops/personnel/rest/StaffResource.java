@@ -1,5 +1,7 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
@@ -26,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -35,6 +38,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -91,23 +95,20 @@ public class StaffResource {
                     message = "must be 1-40 letters, digits, - or _") @Size(max = 40) String employeeNumber,
             @Schema(description = "Name") @NotBlank @SingleLine @Size(max = 100) String name,
             @Schema(description = "Development direction (培养方向)") @Size(max = 2000) String developmentDirection,
-            @Schema(description = "Contact details") @Valid ContactDetails contact,
-            @Schema(description = "The version that was read") @NotNull Long version) {
+            @Schema(description = "Contact details") @Valid ContactDetails contact) {
     }
 
     @Schema(description = "A new development direction")
     public record DirectionRequest(
             @Schema(description = "Development direction (培养方向); null clears it") @Size(max = 2000)
-            String developmentDirection,
-            @Schema(description = "The version that was read") @NotNull Long version) {
+            String developmentDirection) {
     }
 
     @Schema(description = "A change of status from a date")
     public record StatusRequest(
             @Schema(description = "New status; LEFT is final") @NotNull StaffStatus status,
             @Schema(description = "First day of the new status; for LEFT the first day no longer with the department")
-            @NotNull LocalDate since,
-            @Schema(description = "The version that was read") @NotNull Long version) {
+            @NotNull LocalDate since) {
     }
 
     @Schema(description = "A transfer to a group, post and role from a date")
@@ -116,8 +117,7 @@ public class StaffResource {
             @Schema(description = "Target post, one of the group's") @NotBlank @Size(max = 40) String postCode,
             @Schema(description = "Role in the target group") @NotNull GroupRole groupRole,
             @Schema(description = "First day in the new placement: today or earlier (Asia/Shanghai)")
-            @NotNull LocalDate effectiveFrom,
-            @Schema(description = "The version that was read") @NotNull Long version) {
+            @NotNull LocalDate effectiveFrom) {
     }
 
     @Schema(description = "The outcome of a successful import")
@@ -176,7 +176,8 @@ public class StaffResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a person", description = "With asOf, the group, post and role are those in force on"
             + " that date. Contact details only for the person, their group's manager, directors and admins.")
-    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "200", description = "The person",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "asOf is not a date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person",
@@ -193,7 +194,8 @@ public class StaffResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add a person", description = "Creates the person and their first placement; a MANAGER"
             + " becomes the group's manager. Publishes ops.personnel.staff.changed.v1. Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
@@ -216,18 +218,22 @@ public class StaffResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change a person's details", description = "Employee number, name, development direction"
             + " and contact details; placement and status change through their own operations. Directors and admins.")
-    @APIResponse(responseCode = "200", description = "The changed person")
+    @APIResponse(responseCode = "200", description = "The changed person",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version or unique-employee-number",
+    @APIResponse(responseCode = "409", description = "unique-employee-number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffResponse update(@PathParam("id") long id, @Valid @NotNull StaffUpdateRequest request) {
-        return StaffResponses.of(staff.updateDetails(id, new StaffService.Details(request.employeeNumber(),
-                request.name(), request.developmentDirection(), contact(request.contact()), request.version())), true);
+    public StaffResponse update(@PathParam("id") long id,
+                                @Parameter(description = ETags.IF_MATCH, required = true)
+                                @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                @Valid @NotNull StaffUpdateRequest request) {
+        return StaffResponses.of(staff.updateDetails(id, ifMatch, new StaffService.Details(request.employeeNumber(),
+                request.name(), request.developmentDirection(), contact(request.contact()))), true);
     }
 
     @PUT
@@ -236,17 +242,19 @@ public class StaffResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Set a person's development direction", description = "The manager of the person's group,"
             + " directors and admins.")
-    @APIResponse(responseCode = "200", description = "The changed person")
+    @APIResponse(responseCode = "200", description = "The changed person",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffResponse changeDevelopmentDirection(@PathParam("id") long id, @Valid @NotNull DirectionRequest request) {
-        Staff changed = staff.changeDevelopmentDirection(id, request.developmentDirection(), request.version());
+    public StaffResponse changeDevelopmentDirection(@PathParam("id") long id,
+                                                    @Parameter(description = ETags.IF_MATCH, required = true)
+                                                    @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                                    @Valid @NotNull DirectionRequest request) {
+        Staff changed = staff.changeDevelopmentDirection(id, ifMatch, request.developmentDirection());
         return StaffResponses.of(changed, access.maySeeContact(changed));
     }
 
@@ -256,20 +264,22 @@ public class StaffResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change a person's status", description = "Active, on leave or left, from a date. Leaving"
             + " ends the placement the day before and is final; the person is never deleted. Directors and admins.")
-    @APIResponse(responseCode = "200", description = "The changed person")
+    @APIResponse(responseCode = "200", description = "The changed person",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "manager-must-be-active-member, left-is-final or"
             + " status-date-within-placement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffResponse changeStatus(@PathParam("id") long id, @Valid @NotNull StatusRequest request) {
-        return StaffResponses.of(staff.changeStatus(id, request.status(), request.since(), request.version()), true);
+    public StaffResponse changeStatus(@PathParam("id") long id,
+                                      @Parameter(description = ETags.IF_MATCH, required = true)
+                                      @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                      @Valid @NotNull StatusRequest request) {
+        return StaffResponses.of(staff.changeStatus(id, ifMatch, request.status(), request.since()), true);
     }
 
     @POST
@@ -278,22 +288,26 @@ public class StaffResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Move a person", description = "A transfer to a group, post and role from a date; the"
             + " previous placement ends the day before and stays in the history. Directors and admins.")
-    @APIResponse(responseCode = "200", description = "The moved person")
+    @APIResponse(responseCode = "200", description = "The moved person",
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such person",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version, one-manager-per-group or one-group-at-a-time"
+    @APIResponse(responseCode = "409", description = "one-manager-per-group or one-group-at-a-time"
             + " (the date is before the current placement's start)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-group, unknown-post, post-not-in-group,"
             + " no-future-moves, left-is-final or manager-must-be-active-member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffResponse move(@PathParam("id") long id, @Valid @NotNull MoveRequest request) {
-        return StaffResponses.of(staff.move(id, new StaffService.Move(request.groupCode(), request.postCode(),
-                request.groupRole(), request.effectiveFrom(), request.version())), true);
+    public StaffResponse move(@PathParam("id") long id,
+                              @Parameter(description = ETags.IF_MATCH, required = true)
+                              @HeaderParam(IfMatch.HEADER) String ifMatch,
+                              @Valid @NotNull MoveRequest request) {
+        return StaffResponses.of(staff.move(id, ifMatch, new StaffService.Move(request.groupCode(), request.postCode(),
+                request.groupRole(), request.effectiveFrom())), true);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package com.wuaigou.ops.personnel.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Placement;
 import com.wuaigou.ops.personnel.domain.Staff;
@@ -65,7 +66,7 @@ final class StaffResponses {
             @Schema(description = "The date the placement fields answer for, when asked")
             @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf,
             @Schema(description = "Every placement, oldest first") List<PlacementResponse> placements,
-            @Schema(description = "Version to send back when changing the person") long version) {
+            @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
     }
 
     static StaffResponse of(Staff staff, boolean withContact) {

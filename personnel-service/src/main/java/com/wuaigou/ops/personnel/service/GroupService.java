@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.personnel.domain.StaffGroup;
 import com.wuaigou.ops.personnel.events.RosterEvents;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import static com.wuaigou.ops.personnel.service.RosterRules.UNIQUE_GROUP_CODE;
-import static com.wuaigou.ops.personnel.service.RosterRules.requireVersion;
 
 /** The department's groups. Every change records one group snapshot event. */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class GroupService {
     public record NewGroup(String code, String nameZh, String nameEn, boolean core) {
     }
 
-    public record GroupChange(String nameZh, String nameEn, boolean core, Long managerId, long version) {
+    public record GroupChange(String nameZh, String nameEn, boolean core, Long managerId) {
     }
 
     public StaffGroup get(String code) {
@@ -65,9 +65,9 @@ public class GroupService {
 
     /** Renames, (re)classifies, and appoints or clears the manager; the manager must be an active member. */
     @Transactional
-    public StaffGroup update(String code, GroupChange command) {
+    public StaffGroup update(String code, String ifMatch, GroupChange command) {
         StaffGroup group = get(code);
-        requireVersion("Group", code, command.version(), group.version);
+        Preconditions.requireCurrent(ifMatch, "Group " + code, group.version);
         staff.replaceManager(group, command.managerId());
         group.nameZh = command.nameZh();
         group.nameEn = command.nameEn();

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.personnel.domain.Post;
 import com.wuaigou.ops.personnel.domain.Staff;
@@ -12,7 +13,6 @@ import java.util.List;
 
 import static com.wuaigou.ops.personnel.service.RosterRules.POST_NOT_IN_GROUP;
 import static com.wuaigou.ops.personnel.service.RosterRules.UNIQUE_POST_CODE;
-import static com.wuaigou.ops.personnel.service.RosterRules.requireVersion;
 
 /** Posts and their primary and secondary duties. */
 @ApplicationScoped
@@ -59,9 +59,9 @@ public class PostService {
     }
 
     @Transactional
-    public Post update(String code, PostDefinition definition, long version) {
+    public Post update(String code, String ifMatch, PostDefinition definition) {
         Post post = get(code);
-        requireVersion("Post", code, version, post.version);
+        Preconditions.requireCurrent(ifMatch, "Post " + code, post.version);
         long holders = Staff.count("postCode = ?1 and status <> ?2", code, StaffStatus.LEFT);
         if (!post.groupCode.equals(definition.groupCode()) && holders > 0) {
             throw ProblemException.ruleViolation(POST_NOT_IN_GROUP, "Post " + code + " is held by " + holders

@@ -21,7 +21,6 @@ public final class RosterRules {
     public static final String LEFT_IS_FINAL = "left-is-final";
     public static final String NO_FUTURE_MOVES = "no-future-moves";
     public static final String STATUS_DATE_IN_PLACEMENT = "status-date-within-placement";
-    public static final String STALE_VERSION = "stale-version";
     public static final String NO_OVERLAPPING_SHIFTS = "no-overlapping-shifts";
     public static final String SLOT_CAPACITY = "slot-capacity";
     public static final String SHIFT_NEEDS_ACTIVE_STAFF = "shift-needs-active-staff";
@@ -30,14 +29,6 @@ public final class RosterRules {
     public static final String VALID_IMPORT = "valid-import";
 
     private RosterRules() {
-    }
-
-    /** 409 unless the client edited the version it read. */
-    public static void requireVersion(String what, Object id, long expected, long current) {
-        if (expected != current) {
-            throw ProblemException.conflict(STALE_VERSION, what + " " + id + " is at version " + current
-                    + ", not " + expected + "; read it again and retry");
-        }
     }
 
     public static ProblemException unknown(String rule, String field, String detail) {

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.personnel.domain.DutyPlace;
@@ -81,10 +82,10 @@ public class ShiftService {
     }
 
     @Transactional
-    public DutyShift cancel(long id, long version) {
+    public DutyShift cancel(long id, String ifMatch) {
         DutyShift shift = get(id);
         access.requireSupervise(Staff.<Staff>findById(shift.staffId).groupCode);
-        requireVersion("Shift", id, version, shift.version);
+        Preconditions.requireCurrent(ifMatch, "Shift " + id, shift.version);
         if (shift.status == ShiftStatus.CANCELLED) {
             throw ProblemException.ruleViolation(SHIFT_ALREADY_CANCELLED, "Shift " + id + " is already cancelled");
         }

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.personnel.domain.GroupRole;
@@ -44,11 +45,10 @@ public class StaffService {
     public record Contact(String phone, String qq, String email) {
     }
 
-    public record Details(String employeeNumber, String name, String developmentDirection, Contact contact,
-                          long version) {
+    public record Details(String employeeNumber, String name, String developmentDirection, Contact contact) {
     }
 
-    public record Move(String groupCode, String postCode, GroupRole groupRole, LocalDate effectiveFrom, long version) {
+    public record Move(String groupCode, String postCode, GroupRole groupRole, LocalDate effectiveFrom) {
     }
 
     public Staff get(long id) {
@@ -121,9 +121,9 @@ public class StaffService {
     }
 
     @Transactional
-    public Staff updateDetails(long id, Details command) {
+    public Staff updateDetails(long id, String ifMatch, Details command) {
         Staff staff = get(id);
-        requireVersion("Staff member", id, command.version(), staff.version);
+        Preconditions.requireCurrent(ifMatch, "Staff member " + id, staff.version);
         requireUniqueEmployeeNumber(command.employeeNumber(), staff.id);
         staff.employeeNumber = command.employeeNumber();
         staff.name = command.name();
@@ -134,10 +134,10 @@ public class StaffService {
 
     /** The group's manager (or a director or admin) sets what a person is being developed towards. */
     @Transactional
-    public Staff changeDevelopmentDirection(long id, String direction, long version) {
+    public Staff changeDevelopmentDirection(long id, String ifMatch, String direction) {
         Staff staff = get(id);
         access.requireSupervise(staff.groupCode);
-        requireVersion("Staff member", id, version, staff.version);
+        Preconditions.requireCurrent(ifMatch, "Staff member " + id, staff.version);
         staff.developmentDirection = direction;
         return changed(staff);
     }
@@ -147,9 +147,9 @@ public class StaffService {
      * stays an active member, so a manager's group needs another manager (or none) before its manager goes away.
      */
     @Transactional
-    public Staff changeStatus(long id, StaffStatus status, LocalDate since, long version) {
+    public Staff changeStatus(long id, String ifMatch, StaffStatus status, LocalDate since) {
         Staff staff = get(id);
-        requireVersion("Staff member", id, version, staff.version);
+        Preconditions.requireCurrent(ifMatch, "Staff member " + id, staff.version);
         if (staff.status == StaffStatus.LEFT) {
             throw ProblemException.ruleViolation(LEFT_IS_FINAL, "Staff member " + id + " has left the department;"
                     + " a returning person is hired again under a new record");
@@ -178,9 +178,10 @@ public class StaffService {
      * leaves it without a manager.
      */
     @Transactional
-    public Staff move(long id, Move command) {
+    public Staff move(long id, String ifMatch, Move command) {
         Staff staff = get(id);
-        requireVersion("Staff member", id, command.version(), staff.version);
+        Preconditions.requireCurrent(ifMatch, "Staff member " + id, staff.version);
+        Preconditions.hold(entityManager, staff);
         if (staff.status == StaffStatus.LEFT) {
             throw ProblemException.ruleViolation(LEFT_IS_FINAL, "Staff member " + id + " has left the department");
         }

@@ -71,6 +71,8 @@ public class DemoProjectLoader {
     static final String DEMO_NUMBER_PREFIX = "DEMO-";
     private static final long ADVISORY_KEY = 0x44454D4F_50524F4AL;
     private static final Logger LOG = Logger.getLogger(DemoProjectLoader.class);
+    /** The loader changes each project right after its own previous change, so whatever version is current is its. */
+    private static final String ANY_VERSION = "*";
 
     private final DemoDataConfig config;
     private final ProjectConfig projectConfig;
@@ -154,59 +156,59 @@ public class DemoProjectLoader {
         long id = history.bySupervisor(1, () -> projects.create(new NewProject(code, spec.type(), spec.size(),
                 spec.title(), spec.group(), team.lead(), team.assistants().entrySet().stream()
                 .map(a -> new AssistantInput(a.getKey(), a.getValue())).toList(), start, end))).id;
-        history.byLead(1, () -> projects.propose(id, null, new ProposalInput(spec.objectives(), spec.criteria())));
-        List<Long> lines = spec.lines().stream().map(line -> history.byLead(1, () -> budgets.addLine(id, null,
+        history.byLead(1, () -> projects.propose(id, ANY_VERSION, new ProposalInput(spec.objectives(), spec.criteria())));
+        List<Long> lines = spec.lines().stream().map(line -> history.byLead(1, () -> budgets.addLine(id, ANY_VERSION,
                 new BudgetLineInput(line.category(), new BigDecimal(line.planned()))).value().id)).toList();
         long firstAssistant = team.assistants().keySet().stream().findFirst().orElse(team.lead());
-        long prepare = history.byLead(2, () -> actions.add(id, null,
+        long prepare = history.byLead(2, () -> actions.add(id, ANY_VERSION,
                 new ActionInput("Prepare the materials", team.lead(), start.plusDays(5))).value().id);
-        long run = history.byLead(2, () -> actions.add(id, null,
+        long run = history.byLead(2, () -> actions.add(id, ANY_VERSION,
                 new ActionInput("Run it and report", firstAssistant, start.plusDays(9))).value().id);
         if (spec.phase() == Phase.DO) {
-            history.byLead(2, () -> actions.add(id, null,
+            history.byLead(2, () -> actions.add(id, ANY_VERSION,
                     new ActionInput("Wrap up and hand over", team.lead(), today.plusDays(10))));
         }
         if (!spec.approved()) {
             return true;
         }
-        history.bySupervisor(2, () -> projects.approve(id, null));
+        history.bySupervisor(2, () -> projects.approve(id, ANY_VERSION));
         if (spec.phase() == Phase.PLAN) {
             return true;
         }
         history.byLead(3, () -> move(id, Phase.DO, "Plan approved"));
         spend(spec, id, lines, history);
-        history.byLead(8, () -> checkIns.add(id, null, new CheckInInput(history.date(8), 35, Rag.GREEN, null,
+        history.byLead(8, () -> checkIns.add(id, ANY_VERSION, new CheckInInput(history.date(8), 35, Rag.GREEN, null,
                 "Keep to the plan")));
-        history.bySupervisor(15, () -> checkIns.add(id, null, new CheckInInput(history.date(15), 70, Rag.AMBER,
+        history.bySupervisor(15, () -> checkIns.add(id, ANY_VERSION, new CheckInInput(history.date(15), 70, Rag.AMBER,
                 "A supplier is two days late", "Chase the supplier every morning")));
         if (spec.phase() == Phase.CANCELLED) {
             history.bySupervisor(16, () -> move(id, Phase.CANCELLED, DemoProjects.CANCEL_REASON));
             return true;
         }
-        history.byLead(10, () -> actions.changeStatus(id, prepare, null, new ActionStatusChange(ActionStatus.DONE, null)));
+        history.byLead(10, () -> actions.changeStatus(id, prepare, ANY_VERSION, new ActionStatusChange(ActionStatus.DONE, null)));
         if (spec.phase() == Phase.DO) {
             return true;
         }
         ActionStatusChange ran = spec.phase() == Phase.CHECK
                 ? new ActionStatusChange(ActionStatus.DROPPED, "Folded into preparing the materials")
                 : new ActionStatusChange(ActionStatus.DONE, null);
-        history.byLead(18, () -> actions.changeStatus(id, run, null, ran));
+        history.byLead(18, () -> actions.changeStatus(id, run, ANY_VERSION, ran));
         history.byLead(19, () -> move(id, Phase.CHECK, "Every action done"));
         if (spec.phase() == Phase.CHECK) {
             return true;
         }
         DemoProjects.Review review = spec.review();
-        history.bySupervisor(21, () -> lifecycle.evaluate(id, null, new EvaluationInput(review.score(),
+        history.bySupervisor(21, () -> lifecycle.evaluate(id, ANY_VERSION, new EvaluationInput(review.score(),
                 review.wentWell(), review.wentBadly(), IntStream.range(0, review.results().size())
                 .mapToObj(i -> new CriterionResult(i, review.results().get(i).result(), review.results().get(i).met()))
                 .toList())));
         history.byLead(22, () -> move(id, Phase.ACT, "Evaluated"));
-        history.byLead(22, () -> lifecycle.followUp(id, null, new FollowUpInput(review.standardise(),
+        history.byLead(22, () -> lifecycle.followUp(id, ANY_VERSION, new FollowUpInput(review.standardise(),
                 review.changeNextTime())));
         if (spec.phase() == Phase.ACT) {
             return true;
         }
-        history.bySupervisor(23, () -> lifecycle.settle(id, null, new SettlementInput(
+        history.bySupervisor(23, () -> lifecycle.settle(id, ANY_VERSION, new SettlementInput(
                 lines.stream().map(line -> new LineCost(line, spent(line))).toList(),
                 team.shares().entrySet().stream().map(s -> new ShareInput(s.getKey(), s.getValue())).toList())));
         history.bySupervisor(24, () -> move(id, Phase.CLOSED, "Settled"));
@@ -221,10 +223,10 @@ public class DemoProjectLoader {
             String category = spec.lines().get(i).category();
             for (String amount : spec.lines().get(i).spent()) {
                 int on = day;
-                Expense expense = history.byLead(on, () -> budgets.recordExpense(id, null, new ExpenseInput(line,
+                Expense expense = history.byLead(on, () -> budgets.recordExpense(id, ANY_VERSION, new ExpenseInput(line,
                         new BigDecimal(amount), history.date(on), category))).value();
                 if (expense.status == ExpenseStatus.PENDING_APPROVAL && spec.phase() != Phase.DO) {
-                    history.bySupervisor(on + 1, () -> budgets.decide(id, expense.id, null, true));
+                    history.bySupervisor(on + 1, () -> budgets.decide(id, expense.id, ANY_VERSION, true));
                 }
                 day += 3;
             }
@@ -232,7 +234,7 @@ public class DemoProjectLoader {
     }
 
     private Object move(long id, Phase to, String reason) {
-        return lifecycle.transition(id, null, new TransitionRequest(to, reason));
+        return lifecycle.transition(id, ANY_VERSION, new TransitionRequest(to, reason));
     }
 
     private static BigDecimal spent(long line) {

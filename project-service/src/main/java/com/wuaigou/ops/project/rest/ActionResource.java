@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,6 +70,7 @@ public class ActionResource {
     @Operation(summary = "Add an action", description = "During PLAN or DO, by the lead or a supervisor; the owner is "
             + "the lead or an assistant.")
     @APIResponse(responseCode = "201", description = "The action",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -77,14 +80,14 @@ public class ActionResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("id") long id,
-                        @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                        @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull ActionInput request, @Context UriInfo uri) {
         Versioned<ProjectAction> result = actions.add(id, ifMatch, request);
         return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),
@@ -97,6 +100,7 @@ public class ActionResource {
     @Operation(summary = "Edit an action", description = "Title, owner and due date, during PLAN or DO, by the lead "
             + "or a supervisor.")
     @APIResponse(responseCode = "200", description = "The action",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -106,14 +110,14 @@ public class ActionResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") long id, @PathParam("actionId") long actionId,
-                         @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                         @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ActionInput request) {
         Versioned<ProjectAction> result = actions.edit(id, actionId, ifMatch, request);
         return Http.ok(views.action(result.value()), result.projectVersion());
@@ -125,6 +129,7 @@ public class ActionResource {
     @Operation(summary = "Change an action's status", description = "DONE, DROPPED (with a reason) or OPEN again, "
             + "by the action's owner, the lead or a supervisor, during PLAN or DO.")
     @APIResponse(responseCode = "200", description = "The action",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -134,14 +139,14 @@ public class ActionResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") long id, @PathParam("actionId") long actionId,
-                                 @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                                 @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull ActionStatusChange request) {
         Versioned<ProjectAction> result = actions.changeStatus(id, actionId, ifMatch, request);
         return Http.ok(views.action(result.value()), result.projectVersion());

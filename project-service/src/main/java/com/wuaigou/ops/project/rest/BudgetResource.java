@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,6 +75,7 @@ public class BudgetResource {
     @Operation(summary = "Add a budget line", description = "During PLAN or DO, by the lead or a supervisor; in PLAN "
             + "it withdraws an approval. Never once the project is settled (409 settled).")
     @APIResponse(responseCode = "201", description = "The line; ETag carries the project's new version",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = BudgetLineView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -82,14 +85,14 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response addLine(@PathParam("id") long id,
-                            @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                            @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull BudgetLineInput request, @Context UriInfo uri) {
         Versioned<BudgetLine> result = budget.addLine(id, ifMatch, request);
         return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),
@@ -102,6 +105,7 @@ public class BudgetResource {
     @Operation(summary = "Edit a budget line", description = "During PLAN or DO, by the lead or a supervisor; the plan "
             + "may not drop below what is already spent. Never once the project is settled (409 settled).")
     @APIResponse(responseCode = "200", description = "The line",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = BudgetLineView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -111,14 +115,14 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response editLine(@PathParam("id") long id, @PathParam("lineId") long lineId,
-                             @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                             @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                              @Valid @NotNull BudgetLineInput request) {
         Versioned<BudgetLine> result = budget.editLine(id, lineId, ifMatch, request);
         return Http.ok(ProjectViews.line(result.value()), result.projectVersion());
@@ -147,6 +151,7 @@ public class BudgetResource {
             + "One that takes its line over budget is marked as an overrun and waits as PENDING_APPROVAL for the "
             + "group's manager (recorded by the manager or a director it is APPROVED at once).")
     @APIResponse(responseCode = "201", description = "The expense",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ExpenseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -156,14 +161,14 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response recordExpense(@PathParam("id") long id,
-                                  @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                                  @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                   @Valid @NotNull ExpenseInput request, @Context UriInfo uri) {
         Versioned<Expense> result = budget.recordExpense(id, ifMatch, request);
         return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),
@@ -177,6 +182,7 @@ public class BudgetResource {
             + "expense waiting as PENDING_APPROVAL, while the project is in DO, CHECK or ACT (409 once CLOSED or "
             + "CANCELLED); approved it counts as spent and stays marked as an overrun.")
     @APIResponse(responseCode = "200", description = "The expense",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ExpenseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -186,12 +192,12 @@ public class BudgetResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") long id, @PathParam("expenseId") long expenseId,
-                           @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ExpenseDecision request) {
         Versioned<Expense> result = budget.decide(id, expenseId, ifMatch, request.approve());
         return Http.ok(ProjectViews.expense(result.value()), result.projectVersion());

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -63,6 +65,7 @@ public class CheckInResource {
     @Operation(summary = "Record a check-in", description = "During DO, by the lead, the group's manager or a "
             + "director: date, progress, red/amber/green status, issues and next steps.")
     @APIResponse(responseCode = "201", description = "The check-in",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -72,14 +75,14 @@ public class CheckInResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("id") long id,
-                        @Parameter(description = ProjectResource.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                        @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull CheckInInput request, @Context UriInfo uri) {
         Versioned<CheckIn> result = checkIns.add(id, ifMatch, request);
         return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),

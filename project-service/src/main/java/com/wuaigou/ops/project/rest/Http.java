@@ -1,8 +1,8 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -12,16 +12,18 @@ import java.util.Arrays;
 final class Http {
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
+    static final String ETAG = "The project's version as a strong entity tag, for example \"3\"; send it back in"
+            + " If-Match to change the project";
 
     private Http() {
     }
 
     static Response ok(Object body, long projectVersion) {
-        return Response.ok(body).tag(tag(projectVersion)).build();
+        return Response.ok(body).tag(ETags.of(projectVersion)).build();
     }
 
     static Response created(URI location, Object body, long projectVersion) {
-        return Response.created(location).entity(body).tag(tag(projectVersion)).build();
+        return Response.created(location).entity(body).tag(ETags.of(projectVersion)).build();
     }
 
     /** A query parameter naming an enum constant; an unknown name is a 400 naming the parameter, not a 404. */
@@ -34,9 +36,5 @@ final class Http {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
-    }
-
-    private static EntityTag tag(long version) {
-        return new EntityTag(Long.toString(version));
     }
 }

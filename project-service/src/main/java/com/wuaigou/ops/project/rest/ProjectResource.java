@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -39,6 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,7 +55,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
 
-    static final String IF_MATCH = "The project's ETag as last read; a different version is refused with 412";
+    static final String IF_MATCH = "The project's ETag as last read (or *). Required: without it the change is refused"
+            + " with 428, and with a stale one with 412; weak tags never match";
 
     private final ProjectService projects;
     private final LifecycleService lifecycle;
@@ -105,6 +108,7 @@ public class ProjectResource {
             + "a director. Lead and assistants must be active staff known from the roster. A code already taken, even "
             + "by a create racing this one, is 409 duplicate-code.")
     @APIResponse(responseCode = "201", description = "Created; ETag carries the version",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -112,7 +116,7 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -128,6 +132,7 @@ public class ProjectResource {
     @Operation(summary = "Read a project", description = "The project with its proposal, approval, evaluation, "
             + "follow-up and settlement; ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -148,6 +153,7 @@ public class ProjectResource {
             + "(409 lead-locked from CHECK on). Once settled, lead, assistants and roles stay as settled (409 settled). "
             + "Everyone who was ever lead or assistant stays in the project's member history.")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -157,13 +163,13 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response edit(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+    public Response edit(@PathParam("id") long id, @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ProjectEdit request) {
         return project(projects.edit(id, ifMatch, request));
     }
@@ -174,6 +180,7 @@ public class ProjectResource {
     @Operation(summary = "Save the proposal", description = "Objectives and measurable success criteria, during PLAN, "
             + "by the lead or a supervisor. May be incomplete; changing it withdraws an approval.")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -183,14 +190,14 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response propose(@PathParam("id") long id,
-                            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                            @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ProposalInput request) {
         return project(projects.propose(id, ifMatch, request));
     }
@@ -203,6 +210,7 @@ public class ProjectResource {
     @Operation(summary = "Approve the plan", description = "By the group's manager or a director, during PLAN. Takes "
             + "no body: none and no Content-Type are needed.")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -210,14 +218,14 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") long id,
-                            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+                            @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
         return project(projects.approve(id, ifMatch));
     }
 
@@ -229,6 +237,7 @@ public class ProjectResource {
             + "with a reason. Each gate refuses with 422 listing every missing item in errors; closing also waits until "
             + "no expense is PENDING_APPROVAL. Closing and cancelling are for the group's manager or a director.")
     @APIResponse(responseCode = "201", description = "The accepted transition; ETag carries the project's new version",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = TransitionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -238,14 +247,14 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response transition(@PathParam("id") long id,
-                               @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                               @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull TransitionRequest request, @Context UriInfo uri) {
         Versioned<PhaseTransition> result = lifecycle.transition(id, ifMatch, request);
         return Http.created(uri.getAbsolutePathBuilder().path(result.value().id.toString()).build(),
@@ -274,6 +283,7 @@ public class ProjectResource {
             + "who never led or assisted the project (403 otherwise): a result for each success criterion, a score, what "
             + "went well and badly. Locked once recorded (a second attempt is 409).")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -283,14 +293,14 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response evaluate(@PathParam("id") long id,
-                             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                             @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                              @Valid @NotNull EvaluationInput request) {
         return project(lifecycle.evaluate(id, ifMatch, request));
     }
@@ -301,6 +311,7 @@ public class ProjectResource {
     @Operation(summary = "Record follow-up decisions", description = "During ACT, by the lead or a supervisor: what to "
             + "standardise and what to change next time.")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -310,14 +321,14 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response followUp(@PathParam("id") long id,
-                             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                             @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                              @Valid @NotNull FollowUpInput request) {
         return project(lifecycle.followUp(id, ifMatch, request));
     }
@@ -329,6 +340,7 @@ public class ProjectResource {
             + "final cost of every budget line (variance in the budget) and each member's share, adding up to 100%. "
             + "From then on members, roles and budget lines are fixed (409 settled).")
     @APIResponse(responseCode = "200", description = "The project",
+            headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -338,14 +350,14 @@ public class ProjectResource {
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or part of it",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
+    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
             content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response settle(@PathParam("id") long id,
-                           @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SettlementInput request) {
         return project(lifecycle.settle(id, ifMatch, request));
     }

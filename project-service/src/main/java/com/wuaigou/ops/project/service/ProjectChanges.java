@@ -1,5 +1,6 @@
 package com.wuaigou.ops.project.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.project.domain.Phase;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * The frame of every change to a project: load it, check that the caller may change it, honour {@code If-Match}, check
  * the phase, and afterwards stamp the project so its version moves (a concurrent change then fails with an optimistic
- * lock, answered 412 when it named a version in {@code If-Match}, else 409).
+ * lock, answered 412 when it named a version in {@code If-Match}, 409 when it sent {@code *}).
  */
 @ApplicationScoped
 public class ProjectChanges {
@@ -38,16 +39,14 @@ public class ProjectChanges {
 
     /**
      * The project to change. {@code authorize} refuses a caller who may not make the change; only then must
-     * {@code ifMatch} (an ETag, {@code *} or absent) name the current version, so a refused caller learns no version.
+     * {@code ifMatch} (the header as sent) match the current version (428 when absent, 412 when stale), so a refused
+     * caller learns no version.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Project load(long id, String ifMatch, Consumer<Project> authorize) {
         Project project = find(id);
         authorize.accept(project);
-        if (namesVersion(ifMatch) && parseVersion(ifMatch) != project.version) {
-            throw ProblemException.preconditionFailed("Project " + id + " is at version " + project.version
-                    + ", not " + ifMatch.trim() + "; read it again and retry");
-        }
+        Preconditions.requireCurrent(ifMatch, "Project " + id, project.version);
         return project;
     }
 
@@ -92,23 +91,5 @@ public class ProjectChanges {
 
     public OffsetDateTime now() {
         return clock.now();
-    }
-
-    /** Whether an {@code If-Match} asks for one version; absent or {@code *} accepts whatever is current. */
-    public static boolean namesVersion(String ifMatch) {
-        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
-    }
-
-    private static long parseVersion(String ifMatch) {
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "must be an ETag of this API, for example \"3\"");
-        }
     }
 }

@@ -1,5 +1,8 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -21,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,8 +71,7 @@ public class AssignmentResource {
 
     @Schema(name = "AssignmentEnd", description = "Ends an assignment; it stays in the history")
     public record EndRequest(
-            @Schema(description = "Last day (inclusive)") @NotNull LocalDate validTo,
-            @Schema(description = "The version read") @NotNull Long version) {
+            @Schema(description = "Last day (inclusive)") @NotNull LocalDate validTo) {
     }
 
     @Schema(name = "Assignment", description = "An item given to a member")
@@ -83,7 +87,7 @@ public class AssignmentResource {
             @Schema(description = "First day") LocalDate validFrom,
             @Schema(description = "Last day, inclusive; null while open") LocalDate validTo,
             @Schema(description = "Who assigned it") long assignedBy,
-            @Schema(description = "Optimistic-lock version") long version) {
+            @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
 
         static AssignmentView of(Assignment a) {
             QuotaItem item = QuotaItem.findById(a.itemId);
@@ -110,7 +114,7 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Assign an item", description = "A manager gives an item of their group to a member of it, whole or as a share, from a date and optionally to one.")
-    @APIResponse(responseCode = "201", description = "Assigned", content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "201", description = "Assigned", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION), content = @Content(schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -127,21 +131,23 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "End an assignment", description = "Sets its last day; the assignment stays in the history. To change a share, end it and assign again.")
-    @APIResponse(responseCode = "200", description = "Ended")
+    @APIResponse(responseCode = "200", description = "Ended", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or ended by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Already ended earlier", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public AssignmentView end(@PathParam("id") long id, @Valid @NotNull EndRequest request) {
-        return AssignmentView.of(assignments.end(id, request.validTo(), request.version()));
+    public AssignmentView end(@PathParam("id") long id,
+                              @Parameter(description = ETags.IF_MATCH, required = true)
+                              @HeaderParam(IfMatch.HEADER) String ifMatch,
+                              @Valid @NotNull EndRequest request) {
+        return AssignmentView.of(assignments.end(id, ifMatch, request.validTo()));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read an assignment", description = "Staff read their own, managers their group's.")
-    @APIResponse(responseCode = "200", description = "The assignment")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public AssignmentView get(@PathParam("id") long id) {

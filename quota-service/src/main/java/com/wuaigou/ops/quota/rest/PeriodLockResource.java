@@ -1,5 +1,8 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,11 +70,12 @@ public class PeriodLockResource {
             @Schema(description = "Whether it still holds") boolean active,
             @Schema(description = "Who reopened it") Long reopenedBy,
             @Schema(description = "When it was reopened") OffsetDateTime reopenedAt,
-            @Schema(description = "Why it was reopened") String reopenReason) {
+            @Schema(description = "Why it was reopened") String reopenReason,
+            @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
 
         static LockView of(PeriodLock l) {
             return new LockView(l.id, l.groupCode, l.windowKind, l.startDate, l.endDate, l.lockedBy, l.lockedAt,
-                    l.isActive(), l.reopenedBy, l.reopenedAt, l.reopenReason);
+                    l.isActive(), l.reopenedBy, l.reopenedAt, l.reopenReason, l.version);
         }
     }
 
@@ -78,7 +84,7 @@ public class PeriodLockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Lock a past period", description = "Freezes the group's logs of the period and publishes each person's attainment per item (ops.quota.period.locked.v1).")
-    @APIResponse(responseCode = "201", description = "Locked", content = @Content(schema = @Schema(implementation = LockView.class)))
+    @APIResponse(responseCode = "201", description = "Locked", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION), content = @Content(schema = @Schema(implementation = LockView.class)))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "already-locked: a lock already touches the period, or a concurrent request locked it first", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -92,14 +98,28 @@ public class PeriodLockResource {
     @Path("{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Reopen a period", description = "A director or admin lifts a lock, with a reason (ops.quota.period.reopened.v1).")
-    @APIResponse(responseCode = "200", description = "Reopened")
+    @Operation(summary = "Reopen a period", description = "A director or admin lifts a lock, at the version read, with a reason (ops.quota.period.reopened.v1).")
+    @APIResponse(responseCode = "200", description = "Reopened", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such lock", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-reopened, or stale-version: reopened by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public LockView reopen(@PathParam("id") long id, @Valid @NotNull Reopen request) {
-        return LockView.of(locks.reopen(id, request.reason()));
+    @APIResponse(responseCode = "409", description = "already-reopened", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public LockView reopen(@PathParam("id") long id,
+                           @Parameter(description = ETags.IF_MATCH, required = true)
+                           @HeaderParam(IfMatch.HEADER) String ifMatch,
+                           @Valid @NotNull Reopen request) {
+        return LockView.of(locks.reopen(id, ifMatch, request.reason()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
+    @Operation(summary = "Read a lock", description = "One lock of a group the caller may read.")
+    @APIResponse(responseCode = "200", description = "The lock", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
+    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such lock", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public LockView get(@PathParam("id") long id) {
+        return LockView.of(locks.read(id));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,7 +70,7 @@ public class QuotaItemResource {
     @Path("{code}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read an item", description = "An item with its number in force on a date (today by default) and the number's dated history.")
-    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ItemView get(@PathParam("code") String code,
                         @Parameter(description = "Date the number is read for; defaults to today") @QueryParam("on") LocalDate on) {
@@ -78,7 +82,7 @@ public class QuotaItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add an item", description = "A manager adds an item to their own group; directors and admins to any. The shape's rules apply as for a CSV row.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION), content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "duplicate-code: the code exists, or a concurrent request added it", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -93,14 +97,16 @@ public class QuotaItemResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Change an item's description", description = "Category, names, unit and notes. The version read must still be current.")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @Operation(summary = "Change an item's description", description = "Category, names, unit and notes, at the version read.")
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ItemView describe(@PathParam("code") String code, @Valid @NotNull Description request) {
-        QuotaItem item = catalog.describe(code, request.version(), request.category(), request.nameZh(), request.nameEn(),
+    public ItemView describe(@PathParam("code") String code,
+                             @Parameter(description = ETags.IF_MATCH, required = true)
+                             @HeaderParam(IfMatch.HEADER) String ifMatch,
+                             @Valid @NotNull Description request) {
+        QuotaItem item = catalog.describe(code, ifMatch, request.category(), request.nameZh(), request.nameEn(),
                 request.unit(), request.notes());
         return view(item, calendar.today());
     }
@@ -109,15 +115,19 @@ public class QuotaItemResource {
     @Path("{code}/targets")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Change an item's number from a date", description = "Records a new number in force from effectiveFrom (today or later). Past periods keep the number they had.")
-    @APIResponse(responseCode = "200", description = "Recorded; the item with its history")
+    @Operation(summary = "Change an item's number from a date", description = "Records a new number in force from effectiveFrom (today or later), at the version read. Past periods keep the number they had.")
+    @APIResponse(responseCode = "200", description = "Recorded; the item with its history", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request recorded a number from the same date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A past date, or a number the shape does not take", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ItemView changeTarget(@PathParam("code") String code, @Valid @NotNull TargetChange request) {
-        QuotaItem item = catalog.changeTarget(code, request.effectiveFrom(), request.targetMin(), request.targetMax());
+    public ItemView changeTarget(@PathParam("code") String code,
+                                 @Parameter(description = ETags.IF_MATCH, required = true)
+                                 @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                 @Valid @NotNull TargetChange request) {
+        QuotaItem item = catalog.changeTarget(code, ifMatch, request.effectiveFrom(), request.targetMin(),
+                request.targetMax());
         return view(item, request.effectiveFrom());
     }
 
@@ -126,15 +136,18 @@ public class QuotaItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Retire an item", description = "Items are retired, never deleted: from the date on they ask nothing and take no new work; their history stays.")
-    @APIResponse(responseCode = "200", description = "Retired")
+    @APIResponse(responseCode = "200", description = "Retired", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-retired, or stale-version: changed meanwhile or by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "already-retired", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A past date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ItemView retire(@PathParam("code") String code, @Valid @NotNull Retirement request) {
+    public ItemView retire(@PathParam("code") String code,
+                           @Parameter(description = ETags.IF_MATCH, required = true)
+                           @HeaderParam(IfMatch.HEADER) String ifMatch,
+                           @Valid @NotNull Retirement request) {
         LocalDate on = request.retiredOn() == null ? calendar.today() : request.retiredOn();
-        return view(catalog.retire(code, on, request.version()), on);
+        return view(catalog.retire(code, ifMatch, on), on);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.quota.domain.ItemDefinition;
 import com.wuaigou.ops.quota.domain.Period;
@@ -45,8 +46,9 @@ public final class QuotaItemViews {
             @Schema(description = "Slot names separated by ';' (coverage items, and durations split by slot)", example = "AM;PM") String slots,
             @Schema(description = "Notes from the plan") String notes,
             @Schema(description = "Retired from this date on; null while active") LocalDate retiredOn,
-            @Schema(description = "Optimistic-lock version; send it back when changing the item") long version,
-            @Schema(description = "The dated history of the number, oldest first") List<TargetView> targets) {
+            @Schema(description = "Version; the answer's ETag carries it too") long version,
+            @Schema(description = "The dated history of the number, oldest first") List<TargetView> targets)
+            implements VersionedView {
 
         static ItemView of(QuotaItem item, TargetRange inForce, List<QuotaTarget> history) {
             return new ItemView(item.id, item.groupCode, item.code, item.category, item.nameZh, item.nameEn, item.shape,
@@ -101,8 +103,7 @@ public final class QuotaItemViews {
             @Schema(description = "Chinese name") @NotBlank @SingleLine @Size(max = 200) String nameZh,
             @Schema(description = "English name") @NotBlank @SingleLine @Size(max = 300) String nameEn,
             @Schema(description = "Unit counted") @NotBlank @SingleLine @Size(max = 40) String unit,
-            @Schema(description = "Notes") @Size(max = 500) String notes,
-            @Schema(description = "The version read; a newer one refuses the change with 409") @NotNull Long version) {
+            @Schema(description = "Notes") @Size(max = 500) String notes) {
     }
 
     @Schema(name = "TargetChange", description = "A new number from a date on (today or later); earlier periods keep theirs")
@@ -114,8 +115,7 @@ public final class QuotaItemViews {
 
     @Schema(name = "Retirement", description = "Retires an item from a date on (today or later)")
     public record Retirement(
-            @Schema(description = "First day the item is retired; defaults to today") LocalDate retiredOn,
-            @Schema(description = "The version read") @NotNull Long version) {
+            @Schema(description = "First day the item is retired; defaults to today") LocalDate retiredOn) {
     }
 
     @Schema(name = "ImportResult", description = "What a catalog import did")

@@ -1,5 +1,8 @@
 package com.wuaigou.ops.quota.rest;
 
+import com.wuaigou.ops.common.concurrency.ETags;
+import com.wuaigou.ops.common.concurrency.IfMatch;
+import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
 import com.wuaigou.ops.common.problem.Problem;
@@ -23,6 +26,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,6 +36,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -88,8 +93,7 @@ public class WorkLogResource {
             @Schema(description = "Slot covered") @SingleLine @Size(max = 40) String slot,
             @Schema(description = "Other crew members") @Size(max = 100) List<@NotNull Long> crew,
             @Schema(description = "Note") @Size(max = 1000) String note,
-            @Schema(description = "Why; required when not the author") @Size(max = 1000) String reason,
-            @Schema(description = "The version read") @NotNull Long version) {
+            @Schema(description = "Why; required when not the author") @Size(max = 1000) String reason) {
     }
 
     @Schema(name = "WorkLog", description = "Work on an item on a day")
@@ -108,7 +112,7 @@ public class WorkLogResource {
             @Schema(description = "Who recorded it") long createdBy,
             @Schema(description = "When it was recorded") OffsetDateTime createdAt,
             @Schema(description = "How many corrections it had") int revision,
-            @Schema(description = "Optimistic-lock version") long version) {
+            @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
 
         static WorkLogView of(WorkLog log) {
             QuotaItem item = QuotaItem.findById(log.itemId);
@@ -150,23 +154,25 @@ public class WorkLogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Correct a log", description = "The author corrects their log until its period is locked; a manager of the group (or a director or admin) corrects with a reason. Every correction is kept.")
-    @APIResponse(responseCode = "200", description = "Corrected")
+    @APIResponse(responseCode = "200", description = "Corrected", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither author nor manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent correction", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public WorkLogView correct(@PathParam("id") long id, @Valid @NotNull Correction request) {
+    public WorkLogView correct(@PathParam("id") long id,
+                               @Parameter(description = ETags.IF_MATCH, required = true)
+                               @HeaderParam(IfMatch.HEADER) String ifMatch,
+                               @Valid @NotNull Correction request) {
         WorkLogService.LogInput input = new WorkLogService.LogInput(null, null, request.workDate(), request.quantity(),
                 request.minutes(), request.slot(), request.crew(), request.note());
-        return WorkLogView.of(logs.correct(id, input, request.reason(), request.version()));
+        return WorkLogView.of(logs.correct(id, ifMatch, input, request.reason()));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a log", description = "Staff read their own, managers their group's.")
-    @APIResponse(responseCode = "200", description = "The log")
+    @APIResponse(responseCode = "200", description = "The log", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
     @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public WorkLogView get(@PathParam("id") long id) {

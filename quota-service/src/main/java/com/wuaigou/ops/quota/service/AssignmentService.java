@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.roster.RosterStaff;
@@ -88,13 +89,10 @@ public class AssignmentService {
 
     /** Ends an assignment on {@code validTo} (inclusive); it stays in the history. */
     @Transactional
-    public Assignment end(long id, LocalDate validTo, long expectedVersion) {
+    public Assignment end(long id, String ifMatch, LocalDate validTo) {
         Assignment assignment = require(id);
         access.requireSupervise(assignment.groupCode);
-        if (assignment.version != expectedVersion) {
-            throw ProblemException.conflict("stale-version", "Assignment " + id + " is at version " + assignment.version
-                    + ", not " + expectedVersion);
-        }
+        Preconditions.requireCurrent(ifMatch, "Assignment " + id, assignment.version);
         if (validTo.isBefore(assignment.validFrom)) {
             throw ProblemException.badRequest("validTo", "must not be before the assignment's validFrom " + assignment.validFrom);
         }

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.csv.CsvTable;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
@@ -11,6 +12,7 @@ import com.wuaigou.ops.quota.domain.QuotaTarget;
 import com.wuaigou.ops.quota.domain.TargetRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -88,11 +90,11 @@ public class CatalogService {
     }
 
     @Transactional
-    public QuotaItem describe(String code, long expectedVersion, String category, String nameZh, String nameEn,
+    public QuotaItem describe(String code, String ifMatch, String category, String nameZh, String nameEn,
                               String unit, String notes) {
         QuotaItem item = require(code);
         access.requireSupervise(item.groupCode);
-        requireVersion(item, expectedVersion);
+        requireCurrent(item, ifMatch);
         item.category = category;
         item.nameZh = nameZh;
         item.nameEn = nameEn;
@@ -103,25 +105,26 @@ public class CatalogService {
 
     /** A new number from {@code effectiveFrom} on; past periods keep theirs, so the date may not lie in the past. */
     @Transactional
-    public QuotaItem changeTarget(String code, LocalDate effectiveFrom, BigDecimal min, BigDecimal max) {
+    public QuotaItem changeTarget(String code, String ifMatch, LocalDate effectiveFrom, BigDecimal min, BigDecimal max) {
         QuotaItem item = require(code);
         access.requireSupervise(item.groupCode);
+        requireCurrent(item, ifMatch);
         requireNotPast(effectiveFrom, "effectiveFrom");
         List<Problem.FieldError> problems = ItemDefinition.targetProblems(item.shape, min, max).stream()
                 .map(e -> new Problem.FieldError(e.field().equals("target_min") ? "targetMin" : "targetMax", e.message()))
                 .toList();
         rejectIfBroken(problems);
-        addTarget(item, effectiveFrom, min == null ? null : new TargetRange(min, max), access.callerId());
+        retarget(item, effectiveFrom, min == null ? null : new TargetRange(min, max), access.callerId());
         targetsMoved.fire(new TargetsMoved(List.of(item.id), effectiveFrom));
         return item;
     }
 
     /** Retired items keep their history and logs; from {@code retiredOn} they ask nothing and take no new work. */
     @Transactional
-    public QuotaItem retire(String code, LocalDate retiredOn, long expectedVersion) {
+    public QuotaItem retire(String code, String ifMatch, LocalDate retiredOn) {
         QuotaItem item = require(code);
         access.requireSupervise(item.groupCode);
-        requireVersion(item, expectedVersion);
+        requireCurrent(item, ifMatch);
         requireNotPast(retiredOn, "retiredOn");
         if (item.retiredOn != null) {
             throw ProblemException.conflict("already-retired", "Item " + code + " is retired from " + item.retiredOn);
@@ -185,7 +188,7 @@ public class CatalogService {
             describe(item, row);
             boolean retargeted = !sameTarget(targetOn(item, effectiveFrom), row.target());
             if (retargeted) {
-                addTarget(item, effectiveFrom, row.target(), by);
+                retarget(item, effectiveFrom, row.target(), by);
                 targetsMoved.fire(new TargetsMoved(List.of(item.id), effectiveFrom));
                 targetsChanged++;
             }
@@ -216,6 +219,16 @@ public class CatalogService {
         }
         return new ItemSpec(item.id, item.code, item.groupCode, item.shape, item.period, item.unit, item.stdMinutes,
                 item.slotList(), history, item.retiredOn);
+    }
+
+    /**
+     * A new number for an existing item. The number's history is part of the item, so its version moves too, at once
+     * and checked against the version read: a concurrent change of the item waits for this one and then fails with
+     * 412, never on the number's row.
+     */
+    private void retarget(QuotaItem item, LocalDate effectiveFrom, TargetRange target, long by) {
+        QuotaItem.getEntityManager().lock(item, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        addTarget(item, effectiveFrom, target, by);
     }
 
     private void addTarget(QuotaItem item, LocalDate effectiveFrom, TargetRange target, long by) {
@@ -254,11 +267,8 @@ public class CatalogService {
         }
     }
 
-    private static void requireVersion(QuotaItem item, long expected) {
-        if (item.version != expected) {
-            throw ProblemException.conflict("stale-version", "Item " + item.code + " is at version " + item.version
-                    + ", not " + expected);
-        }
+    private static void requireCurrent(QuotaItem item, String ifMatch) {
+        Preconditions.requireCurrent(ifMatch, "Item " + item.code, item.version);
     }
 
     private static void rejectIfBroken(List<Problem.FieldError> errors) {

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.service;
 
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
@@ -74,9 +75,10 @@ public class PeriodLockService {
     }
 
     @Transactional
-    public PeriodLock reopen(long id, String reason) {
+    public PeriodLock reopen(long id, String ifMatch, String reason) {
         access.requireDepartmentWide();
         PeriodLock lock = require(id);
+        Preconditions.requireCurrent(ifMatch, "Lock " + id, lock.version);
         if (!lock.isActive()) {
             throw ProblemException.conflict("already-reopened", "Lock " + id + " was reopened at " + lock.reopenedAt);
         }
@@ -86,6 +88,13 @@ public class PeriodLockService {
         outbox.record(QuotaEvents.PERIODS_TOPIC, QuotaEvents.PERIOD_REOPENED, "group", lock.groupCode,
                 new QuotaEvents.PeriodReopenedData(lock.id, lock.groupCode, lock.windowKind, lock.startDate, lock.endDate,
                         lock.reopenedBy, reason));
+        return lock;
+    }
+
+    /** One lock, for those who may read its group's locks. */
+    public PeriodLock read(long id) {
+        PeriodLock lock = require(id);
+        access.requireReadGroup(lock.groupCode);
         return lock;
     }
 

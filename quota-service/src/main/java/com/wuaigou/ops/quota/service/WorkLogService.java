@@ -2,6 +2,7 @@ package com.wuaigou.ops.quota.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
@@ -77,7 +78,7 @@ public class WorkLogService {
      * reason. Locked periods refuse everyone; a director reopens them first. Each correction keeps the former state.
      */
     @Transactional
-    public WorkLog correct(long id, LogInput input, String reason, long expectedVersion) {
+    public WorkLog correct(long id, String ifMatch, LogInput input, String reason) {
         WorkLog log = require(id);
         long callerId = access.callerId();
         boolean author = log.staffId == callerId;
@@ -89,10 +90,7 @@ public class WorkLogService {
             throw ProblemException.ruleViolation("reason-required", "A manager's correction needs a reason",
                     List.of(new Problem.FieldError("reason", "must not be blank")));
         }
-        if (log.version != expectedVersion) {
-            throw ProblemException.conflict("stale-version", "Work log " + id + " is at version " + log.version
-                    + ", not " + expectedVersion);
-        }
+        Preconditions.requireCurrent(ifMatch, "Work log " + id, log.version);
         requireUnlocked(dayOfWork(log.groupCode, log.staffId, log.itemId, log.workDate));
         QuotaItem item = QuotaItem.findById(log.itemId);
         RosterStaff staff = working.require(log.staffId, "staffId");

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static com.wuaigou.ops.quota.rest.Fixture.as;
+import static com.wuaigou.ops.quota.rest.Fixture.etag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -39,8 +40,8 @@ class AssignmentResourceTest {
         assertThat(allocationOf(weibo, "2025-03-10")).containsEntry("status", "BALANCED")
                 .containsEntry("allocatedMin", 2).containsEntry("allocatedMax", 4).containsEntry("assignees", 2);
 
-        as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of("validTo", "2025-03-31", "version", 0))
-                .post("/api/v1/assignments/" + boShare + "/end").then().statusCode(200).body("validTo", equalTo("2025-03-31"));
+        as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of("validTo", "2025-03-31"))
+                .header("If-Match", etag(0)).post("/api/v1/assignments/" + boShare + "/end").then().statusCode(200).body("validTo", equalTo("2025-03-31"));
 
         assertThat(allocationOf(weibo, "2025-04-01")).containsEntry("status", "UNDER").containsEntry("allocatedMin", 1);
         share(world.bo, "3", "4", "2025-04-01", 201);

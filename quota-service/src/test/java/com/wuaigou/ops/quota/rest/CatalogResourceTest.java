@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
+import static com.wuaigou.ops.quota.rest.Fixture.currentETag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -73,6 +74,7 @@ class CatalogResourceTest {
 
         as(world.manager, "manager").contentType(ContentType.JSON)
                 .body(Map.of("effectiveFrom", tomorrow.toString(), "targetMin", 2, "targetMax", 3))
+                .header("If-Match", currentETag("/api/v1/quota-items/" + code))
                 .post("/api/v1/quota-items/" + code + "/targets").then().statusCode(200);
 
         as(10, "staff").get("/api/v1/quota-items/" + code + "?on=" + today).then().statusCode(200)
@@ -87,6 +89,7 @@ class CatalogResourceTest {
 
         as(ADMIN, "admin").contentType(ContentType.JSON)
                 .body(Map.of("effectiveFrom", "2025-01-01", "targetMin", 5))
+                .header("If-Match", currentETag("/api/v1/quota-items/" + code))
                 .post("/api/v1/quota-items/" + code + "/targets").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("effectiveFrom"));
         as(10, "staff").get("/api/v1/quota-items/" + code + "?on=2025-06-01").then().body("targetMin", equalTo(1));
@@ -95,26 +98,18 @@ class CatalogResourceTest {
     @Test
     void shouldRetireAnItemWithoutDeletingIt() {
         String code = world.countItem("OLD", "1", "1", "DAY");
-        long version = as(10, "staff").get("/api/v1/quota-items/" + code).then().extract().jsonPath().getLong("version");
+        String etag = as(10, "staff").get("/api/v1/quota-items/" + code).then().extract().header("ETag");
 
-        as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of("version", version))
+        as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of()).header("If-Match", etag)
                 .post("/api/v1/quota-items/" + code + "/retire").then().statusCode(200).body("retiredOn", equalTo(
                         LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
 
         assertThat(as(10, "staff").get("/api/v1/quota-items?groupCode=" + world.group).jsonPath().getList("code")).doesNotContain(code);
         assertThat(as(10, "staff").get("/api/v1/quota-items?includeRetired=true&groupCode=" + world.group).jsonPath()
                 .getList("code")).contains(code);
-        as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of("version", version))
+        as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of())
+                .header("If-Match", currentETag("/api/v1/quota-items/" + code))
                 .post("/api/v1/quota-items/" + code + "/retire").then().statusCode(409);
-    }
-
-    @Test
-    void shouldRefuseAStaleVersionWhenDescribingAnItem() {
-        String code = world.countItem("DESC", "1", "1", "DAY");
-        Map<String, Object> change = Map.of("category", "renamed", "nameZh", "新", "nameEn", "New", "unit", "post", "version", 99);
-
-        as(world.manager, "manager").contentType(ContentType.JSON).body(change).put("/api/v1/quota-items/" + code)
-                .then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
@@ -159,9 +154,11 @@ class CatalogResourceTest {
         Map<String, Object> change = Map.of("effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(),
                 "targetMin", 2);
 
-        as(other.manager, "manager").contentType(ContentType.JSON).body(change)
+        String etag = currentETag("/api/v1/quota-items/" + code);
+
+        as(other.manager, "manager").contentType(ContentType.JSON).body(change).header("If-Match", etag)
                 .post("/api/v1/quota-items/" + code + "/targets").then().statusCode(403);
-        as(world.anna, "staff").contentType(ContentType.JSON).body(change)
+        as(world.anna, "staff").contentType(ContentType.JSON).body(change).header("If-Match", etag)
                 .post("/api/v1/quota-items/" + code + "/targets").then().statusCode(403);
         as(10, "bi").contentType("text/csv").body(HEADER).post("/api/v1/quota-items/import").then().statusCode(403);
     }

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 
 import static com.wuaigou.ops.quota.rest.Fixture.DIRECTOR;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
+import static com.wuaigou.ops.quota.rest.Fixture.etag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,14 +39,14 @@ class EventContractTest {
         world.assign(daily, world.anna, "2025-01-01");
         long log = world.log(world.anna, daily, "2025-09-08", 1);
         world.log(world.bo, daily, "2025-09-09", 1);
-        correct(world.anna, "staff", log, Map.of("quantity", 0, "version", 0));
-        correct(world.manager, "manager", log, Map.of("quantity", 1, "version", 1, "note", "recounted",
+        correct(world.anna, "staff", log, etag(0), Map.of("quantity", 0));
+        correct(world.manager, "manager", log, etag(1), Map.of("quantity", 1, "note", "recounted",
                 "reason", "the author miscounted"));
         long lock = as(world.manager, "manager").contentType(ContentType.JSON)
                 .body(Map.of("groupCode", world.group, "window", "MONTH", "date", "2025-09-08"))
                 .post("/api/v1/period-locks").then().statusCode(201).extract().jsonPath().getLong("id");
         as(DIRECTOR, "director").contentType(ContentType.JSON).body(Map.of("reason", "late log"))
-                .post("/api/v1/period-locks/" + lock + "/reopen").then().statusCode(200);
+                .header("If-Match", etag(0)).post("/api/v1/period-locks/" + lock + "/reopen").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> events = new ArrayList<>();
         events.addAll(arrived("ops.quota.worklogs", v -> v.contains("\"itemCode\":\"" + daily + "\""), 4));
@@ -58,8 +59,9 @@ class EventContractTest {
         events.forEach(r -> CONTRACT.assertValid(r.value()));
     }
 
-    private static void correct(long caller, String role, long id, Map<String, Object> body) {
-        as(caller, role).contentType(ContentType.JSON).body(body).put("/api/v1/work-logs/" + id).then().statusCode(200);
+    private static void correct(long caller, String role, long id, String ifMatch, Map<String, Object> body) {
+        as(caller, role).contentType(ContentType.JSON).header("If-Match", ifMatch).body(body)
+                .put("/api/v1/work-logs/" + id).then().statusCode(200);
     }
 
     private static String type(String envelope) {

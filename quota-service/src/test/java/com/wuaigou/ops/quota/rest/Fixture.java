@@ -108,6 +108,16 @@ final class Fixture {
         return given().auth().oauth2(DevTokens.mint(staffId, roles));
     }
 
+    /** The ETag of a version, as a client sends back what it read. */
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The ETag of {@code path} as an admin reads it now, for the If-Match of a change that means to apply to it. */
+    static String currentETag(String path) {
+        return as(ADMIN, "admin").get(path).then().statusCode(200).extract().header("ETag");
+    }
+
     static TopicProbe topics() {
         return new TopicProbe(LocalInfraTestResource.kafka().bootstrapServers());
     }

@@ -30,10 +30,12 @@ class RosterTopicsTest {
         send("ops.personnel.staff", manager, Fixture.staffEvent(manager, group, "MEMBER", "ACTIVE", 1));
         send("ops.personnel.groups", group, Fixture.groupEvent(group, manager, 1));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as(manager, "manager").get("/api/v1/assignments/allocation?groupCode=" + group).then().statusCode(200));
-        as(ADMIN, "admin").get("/api/v1/roster/staff/" + manager).then().statusCode(200)
-                .body("groupCode", equalTo(group)).body("placements.size()", equalTo(1));
+        // The two snapshots arrive on two topics, each through its own consumer, in either order.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as(manager, "manager").get("/api/v1/assignments/allocation?groupCode=" + group).then().statusCode(200);
+            as(ADMIN, "admin").get("/api/v1/roster/staff/" + manager).then().statusCode(200)
+                    .body("groupCode", equalTo(group)).body("placements.size()", equalTo(1));
+        });
     }
 
     private static void send(String topic, Object key, String value) {

@@ -34,6 +34,8 @@ import java.util.TreeSet;
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.DIRECTOR;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
+import static com.wuaigou.ops.quota.rest.Fixture.etag;
+import static com.wuaigou.ops.quota.rest.Fixture.currentETag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -86,6 +88,7 @@ class TotalsConsistencyTest {
             } else if (dice < 85) {
                 as(ADMIN, "admin").contentType(ContentType.JSON)
                         .body(Map.of("effectiveFrom", "2099-01-01", "targetMin", 1 + random.nextInt(3)))
+                        .header("If-Match", currentETag("/api/v1/quota-items/" + count))
                         .post("/api/v1/quota-items/" + count + "/targets").then().statusCode(200);
             } else if (dice < 92) {
                 String day = MARCH.plusDays(random.nextInt(31)).toString();
@@ -97,14 +100,15 @@ class TotalsConsistencyTest {
                     as(ADMIN, "admin").delete("/api/v1/calendar/days/" + day);
                 }
             } else {
-                long lock = as(world.manager, "manager").contentType(ContentType.JSON)
+                Response locked = as(world.manager, "manager").contentType(ContentType.JSON)
                         .body(Map.of("groupCode", world.group, "window", "MONTH", "date", MARCH.toString()))
-                        .post("/api/v1/period-locks").then().statusCode(201).extract().jsonPath().getLong("id");
+                        .post("/api/v1/period-locks").then().statusCode(201).extract().response();
                 as(world.anna, "staff").contentType(ContentType.JSON)
                         .body(Map.of("itemCode", count, "workDate", MARCH.toString())).post("/api/v1/work-logs").then()
                         .statusCode(422);
                 as(DIRECTOR, "director").contentType(ContentType.JSON).body(Map.of("reason", "recount"))
-                        .post("/api/v1/period-locks/" + lock + "/reopen").then().statusCode(200);
+                        .header("If-Match", locked.header("ETag"))
+                        .post("/api/v1/period-locks/" + locked.jsonPath().getLong("id") + "/reopen").then().statusCode(200);
             }
         }
 
@@ -162,13 +166,13 @@ class TotalsConsistencyTest {
         long id = ids.get(random.nextInt(ids.size()));
         long author = authors.get(id);
         String item = as(author, "staff").get("/api/v1/work-logs/" + id).then().statusCode(200).extract().jsonPath().getString("itemCode");
-        Map<String, Object> body = new HashMap<>(Map.of("version", versions.get(id), "quantity", random.nextInt(4)));
+        Map<String, Object> body = new HashMap<>(Map.of("quantity", random.nextInt(4)));
         if (random.nextBoolean()) {
             body.put("workDate", MARCH.plusDays(random.nextInt(31)).toString());
         }
         shape(item, body, author, people);
-        ExtractableResponse<Response> answer = as(author, "staff").contentType(ContentType.JSON).body(body)
-                .put("/api/v1/work-logs/" + id).then().extract();
+        ExtractableResponse<Response> answer = as(author, "staff").contentType(ContentType.JSON)
+                .header("If-Match", etag(versions.get(id))).body(body).put("/api/v1/work-logs/" + id).then().extract();
         if (answer.statusCode() == 200) {
             versions.put(id, answer.jsonPath().getLong("version"));
         } else {

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.DIRECTOR;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
+import static com.wuaigou.ops.quota.rest.Fixture.etag;
+import static com.wuaigou.ops.quota.rest.Fixture.currentETag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -205,12 +207,12 @@ class WorkLogResourceTest {
         long id = world.log(world.anna, daily, "2025-02-05", 1);
         Fixture other = new Fixture(roster);
 
-        correct(world.anna, "staff", id, Map.of("quantity", 2, "version", 0), 200).body("revision", equalTo(1));
-        correct(world.manager, "manager", id, Map.of("quantity", 3, "version", 1), 422).body("errors.field", hasItem("reason"));
-        correct(world.bo, "staff", id, Map.of("quantity", 3, "version", 1, "reason", "mine"), 403);
-        correct(other.manager, "manager", id, Map.of("quantity", 3, "version", 1, "reason", "x"), 403);
-        correct(world.manager, "manager", id, Map.of("quantity", 3, "version", 0, "reason", "recount"), 409);
-        correct(world.manager, "manager", id, Map.of("quantity", 3, "version", 1, "reason", "recount"), 200)
+        correct(world.anna, "staff", id, etag(0), Map.of("quantity", 2), 200).body("revision", equalTo(1));
+        correct(world.manager, "manager", id, etag(1), Map.of("quantity", 3), 422).body("errors.field", hasItem("reason"));
+        correct(world.bo, "staff", id, etag(1), Map.of("quantity", 3, "reason", "mine"), 403);
+        correct(other.manager, "manager", id, etag(1), Map.of("quantity", 3, "reason", "x"), 403);
+        correct(world.manager, "manager", id, etag(0), Map.of("quantity", 3, "reason", "recount"), 412);
+        correct(world.manager, "manager", id, etag(1), Map.of("quantity", 3, "reason", "recount"), 200)
                 .body("quantity", equalTo(3)).body("revision", equalTo(2));
 
         as(world.anna, "staff").get("/api/v1/work-logs/" + id + "/corrections").then().statusCode(200)
@@ -227,8 +229,8 @@ class WorkLogResourceTest {
         lock(world.manager, "manager", "2025-05-20", 409);
         post(world.anna, Map.of("itemCode", daily, "workDate", "2025-05-06"), 422)
                 .body("type", equalTo("https://ops.wuaigou.com/problems/period-locked"));
-        correct(world.anna, "staff", id, Map.of("quantity", 2, "version", 0), 422);
-        correct(world.manager, "manager", id, Map.of("quantity", 2, "version", 0, "reason", "late"), 422);
+        correct(world.anna, "staff", id, etag(0), Map.of("quantity", 2), 422);
+        correct(world.manager, "manager", id, etag(0), Map.of("quantity", 2, "reason", "late"), 422);
 
         reopen(world.manager, "manager", lockId, 403);
         reopen(DIRECTOR, "director", lockId, 200).body("active", equalTo(false));
@@ -243,7 +245,7 @@ class WorkLogResourceTest {
     @Test
     void shouldPublishEachLogAndCorrectionExactlyOnceKeyedByStaffId() {
         long id = world.log(world.anna, daily, "2025-02-10", 1);
-        correct(world.anna, "staff", id, Map.of("quantity", 2, "version", 0), 200);
+        correct(world.anna, "staff", id, etag(0), Map.of("quantity", 2), 200);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> records = Fixture.topics().readAll("ops.quota.worklogs",
@@ -259,8 +261,8 @@ class WorkLogResourceTest {
         world.assign(daily, world.anna, "2025-01-01");
         long first = world.log(world.anna, daily, "2025-07-07", 1);
         long second = world.log(world.anna, daily, "2025-07-07", 1);
-        correct(world.anna, "staff", second, Map.of("quantity", 0, "version", 0), 200);
-        correct(world.anna, "staff", first, Map.of("quantity", 0, "version", 0), 200);
+        correct(world.anna, "staff", second, etag(0), Map.of("quantity", 0), 200);
+        correct(world.anna, "staff", first, etag(0), Map.of("quantity", 0), 200);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> person = Fixture.topics().readAll("ops.quota.attainment",
@@ -338,8 +340,10 @@ class WorkLogResourceTest {
                 .statusCode(status);
     }
 
-    private ValidatableResponse correct(long caller, String role, long id, Map<String, Object> body, int status) {
-        return as(caller, role).contentType(ContentType.JSON).body(body).put("/api/v1/work-logs/" + id).then().statusCode(status);
+    private ValidatableResponse correct(long caller, String role, long id, String ifMatch, Map<String, Object> body,
+                                        int status) {
+        return as(caller, role).contentType(ContentType.JSON).header("If-Match", ifMatch).body(body)
+                .put("/api/v1/work-logs/" + id).then().statusCode(status);
     }
 
     private ValidatableResponse lock(long caller, String role, String date, int status) {
@@ -350,6 +354,7 @@ class WorkLogResourceTest {
 
     private ValidatableResponse reopen(long caller, String role, long id, int status) {
         return as(caller, role).contentType(ContentType.JSON).body(Map.of("reason", "late log"))
+                .header("If-Match", currentETag("/api/v1/period-locks/" + id))
                 .post("/api/v1/period-locks/" + id + "/reopen").then().statusCode(status);
     }
 }
