@@ -1,7 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.StaffGroup;
 import com.wuaigou.ops.personnel.service.GroupService;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,10 +33,6 @@ import java.util.List;
 
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Groups", description = "The department's business areas and their managers")
 public class GroupResource {
 
@@ -59,10 +53,7 @@ public class GroupResource {
             + " a target, workload against working minutes, projects closed, mean overall score. The group's manager,"
             + " directors, admins and bi.")
     @APIResponse(responseCode = "200", description = "The group's card")
-    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM")
     public Scorecards.GroupCard scorecard(@PathParam("code") String code,
                                           @Parameter(description = "The month, YYYY-MM", required = true)
                                           @QueryParam("month") @NotNull YearMonth month) {
@@ -118,8 +109,6 @@ public class GroupResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a group", description = "One group with its manager. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The group")
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupResponse get(@PathParam("code") String code) {
         return GroupResponse.of(groups.get(code));
     }
@@ -129,12 +118,7 @@ public class GroupResource {
     @Operation(summary = "Create a group", description = "Adds a business area without a manager; publishes"
             + " ops.personnel.group.changed.v1. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-group-code: the code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-group-code: the code is taken")
     public Response create(@Valid @NotNull NewGroupRequest request) {
         StaffGroup group = groups.create(new GroupService.NewGroup(request.code(), request.nameZh(),
                 request.nameEn(), request.core()));
@@ -148,16 +132,8 @@ public class GroupResource {
             + " demotes the previous one to member from today. Publishes the group's event and the snapshot of each"
             + " person whose role changed. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed group")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: someone changed the group since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "manager-must-be-active-member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version: someone changed the group since it was read")
+    @APIResponse(responseCode = "422", description = "manager-must-be-active-member")
     public GroupResponse update(@PathParam("code") String code, @Valid @NotNull GroupUpdateRequest request) {
         return GroupResponse.of(groups.update(code, new GroupService.GroupChange(request.nameZh(), request.nameEn(),
                 request.core(), request.managerId(), request.version())));

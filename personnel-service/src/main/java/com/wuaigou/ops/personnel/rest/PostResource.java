@@ -1,7 +1,6 @@
 package com.wuaigou.ops.personnel.rest;
 
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.Post;
 import com.wuaigou.ops.personnel.service.PostService;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,10 +31,6 @@ import java.util.List;
 
 @Path("/api/v1/posts")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Posts", description = "Posts in the groups with their primary and secondary duties")
 public class PostResource {
 
@@ -97,8 +91,6 @@ public class PostResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a post", description = "One post with its duties. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The post")
-    @APIResponse(responseCode = "404", description = "No such post",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PostResponse get(@PathParam("code") String code) {
         return PostResponse.of(posts.get(code));
     }
@@ -107,14 +99,8 @@ public class PostResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a post", description = "Adds a post to a group. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-post-code: the code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-post-code: the code is taken")
+    @APIResponse(responseCode = "422", description = "unknown-group")
     public Response create(@Valid @NotNull NewPostRequest request) {
         Post post = posts.create(request.code(), new PostService.PostDefinition(request.title(), request.groupCode(),
                 request.primaryDuties(), request.secondaryDuties()));
@@ -126,16 +112,7 @@ public class PostResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change a post", description = "Title, group and duties. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed post")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such post",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group, or post-not-in-group while people hold it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-group, or post-not-in-group while people hold it")
     public PostResponse update(@PathParam("code") String code, @Valid @NotNull PostUpdateRequest request) {
         return PostResponse.of(posts.update(code, new PostService.PostDefinition(request.title(), request.groupCode(),
                 request.primaryDuties(), request.secondaryDuties()), request.version()));

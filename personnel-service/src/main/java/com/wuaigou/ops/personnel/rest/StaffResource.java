@@ -1,7 +1,7 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.api.PageResponse;
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Staff;
@@ -34,7 +34,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,10 +46,6 @@ import java.util.List;
 
 @Path("/api/v1/staff")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Staff", description = "People, their placements over time, status and development direction")
 public class StaffResource {
 
@@ -130,8 +125,6 @@ public class StaffResource {
     @Operation(summary = "List staff", description = "Filtered, sorted pages of people. Contact details only where the"
             + " caller may see them. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<StaffResponse> list(
             @Parameter(description = "Only this group") @QueryParam("group") String group,
             @Parameter(description = "Only this post") @QueryParam("post") String post,
@@ -144,8 +137,7 @@ public class StaffResource {
                     + " postCode, status, groupRole", example = "name,asc") @QueryParam("sort") String sort) {
         RosterQueries.StaffPage found = queries.list(new RosterQueries.StaffFilter(group, post, status, role, text),
                 page, size, sort);
-        return new PageResponse<>(found.items().stream().map(this::view).toList(), found.page(), found.size(),
-                found.total());
+        return PageResponse.of(found.items(), this::view, found.page(), found.size(), found.total());
     }
 
     @GET
@@ -160,10 +152,7 @@ public class StaffResource {
             + " `locked` says whether the figures are final; without a lock the item figures are empty. The person"
             + " themself, the manager of a group they belonged to, directors, admins and bi.")
     @APIResponse(responseCode = "200", description = "The card")
-    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM")
     public Scorecards.StaffCard scorecard(@PathParam("id") long id,
                                           @Parameter(description = "The month, YYYY-MM", required = true)
                                           @QueryParam("month") @NotNull YearMonth month) {
@@ -176,10 +165,7 @@ public class StaffResource {
     @Operation(summary = "Read a person", description = "With asOf, the group, post and role are those in force on"
             + " that date. Contact details only for the person, their group's manager, directors and admins.")
     @APIResponse(responseCode = "200", description = "The person")
-    @APIResponse(responseCode = "400", description = "asOf is not a date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "asOf is not a date")
     public StaffResponse get(@PathParam("id") long id,
                              @Parameter(description = "Answer for this date") @QueryParam("asOf") LocalDate asOf) {
         Staff person = staff.get(id);
@@ -192,14 +178,8 @@ public class StaffResource {
     @Operation(summary = "Add a person", description = "Creates the person and their first placement; a MANAGER"
             + " becomes the group's manager. Publishes ops.personnel.staff.changed.v1. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-employee-number or one-manager-per-group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post or post-not-in-group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-employee-number or one-manager-per-group")
+    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post or post-not-in-group")
     public Response create(@Valid @NotNull NewStaffRequest request) {
         Staff created = staff.create(new StaffService.NewStaff(request.employeeNumber(), request.name(),
                 request.groupCode(), request.postCode(), request.groupRole(), null, null, request.hireDate(),
@@ -215,14 +195,7 @@ public class StaffResource {
     @Operation(summary = "Change a person's details", description = "Employee number, name, development direction"
             + " and contact details; placement and status change through their own operations. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed person")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version or unique-employee-number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version or unique-employee-number")
     public StaffResponse update(@PathParam("id") long id, @Valid @NotNull StaffUpdateRequest request) {
         return StaffResponses.of(staff.updateDetails(id, new StaffService.Details(request.employeeNumber(),
                 request.name(), request.developmentDirection(), contact(request.contact()), request.version())), true);
@@ -235,14 +208,7 @@ public class StaffResource {
     @Operation(summary = "Set a person's development direction", description = "The manager of the person's group,"
             + " directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed person")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the manager of the person's group")
     public StaffResponse changeDevelopmentDirection(@PathParam("id") long id, @Valid @NotNull DirectionRequest request) {
         Staff changed = staff.changeDevelopmentDirection(id, request.developmentDirection(), request.version());
         return StaffResponses.of(changed, access.maySeeContact(changed));
@@ -255,17 +221,8 @@ public class StaffResource {
     @Operation(summary = "Change a person's status", description = "Active, on leave or left, from a date. Leaving"
             + " ends the placement the day before and is final; the person is never deleted. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed person")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "manager-must-be-active-member, left-is-final or"
-            + " status-date-within-placement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "manager-must-be-active-member, left-is-final or "
+            + "status-date-within-placement")
     public StaffResponse changeStatus(@PathParam("id") long id, @Valid @NotNull StatusRequest request) {
         return StaffResponses.of(staff.changeStatus(id, request.status(), request.since(), request.version()), true);
     }
@@ -277,18 +234,10 @@ public class StaffResource {
     @Operation(summary = "Move a person", description = "A transfer to a group, post and role from a date; the"
             + " previous placement ends the day before and stays in the history. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The moved person")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version, one-manager-per-group or one-group-at-a-time"
-            + " (the date is before the current placement's start)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post, post-not-in-group,"
-            + " no-future-moves, left-is-final or manager-must-be-active-member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "stale-version, one-manager-per-group or one-group-at-a-time "
+            + "(the date is before the current placement's start)")
+    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post, post-not-in-group, "
+            + "no-future-moves, left-is-final or manager-must-be-active-member")
     public StaffResponse move(@PathParam("id") long id, @Valid @NotNull MoveRequest request) {
         return StaffResponses.of(staff.move(id, new StaffService.Move(request.groupCode(), request.postCode(),
                 request.groupRole(), request.effectiveFrom(), request.version())), true);
@@ -304,15 +253,11 @@ public class StaffResource {
             + " bad nothing is created and the answer lists every bad row as errors[] with field 'row N, column C'"
             + " (row 1 is the first row after the header). Directors and admins.")
     @APIResponse(responseCode = "201", description = "Every row was created")
-    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes"
-            + " are broken; nothing was created",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's employee number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its "
+            + "quotes are broken; nothing was created")
+    @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's "
+            + "employee number")
+    @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why")
     public Response importCsv(String csv) {
         List<Long> ids = importer.importCsv(csv);
         return Response.status(Response.Status.CREATED).entity(new ImportResponse(ids.size(), ids)).build();

@@ -1,6 +1,5 @@
 package com.wuaigou.ops.project.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
@@ -10,8 +9,6 @@ import java.util.Arrays;
 
 /** Answers that carry the project's version as their strong {@code ETag}. */
 final class Http {
-
-    static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private Http() {
     }

@@ -1,12 +1,11 @@
 package com.wuaigou.ops.project.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.common.api.PageResponse;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.project.domain.Phase;
 import com.wuaigou.ops.project.domain.PhaseTransition;
 import com.wuaigou.ops.project.domain.Project;
 import com.wuaigou.ops.project.domain.ProjectType;
-import com.wuaigou.ops.project.rest.ProjectViews.PageView;
 import com.wuaigou.ops.project.rest.ProjectViews.ProjectView;
 import com.wuaigou.ops.project.rest.ProjectViews.TransitionView;
 import com.wuaigou.ops.project.service.LifecycleService;
@@ -71,13 +70,7 @@ public class ProjectResource {
     @Operation(summary = "List projects", description = "Projects the caller may read (their group's, their own, all "
             + "for directors, admins and bi), filtered and paged; pages count from 0.")
     @APIResponse(responseCode = "200", description = "One page of projects")
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public PageView<ProjectView> list(
+    public PageResponse<ProjectView> list(
             @Parameter(description = "Only this phase: PLAN, DO, CHECK, ACT, CLOSED or CANCELLED")
             @QueryParam("phase") String phase,
             @Parameter(description = "Only this type: ACTIVITY or PRODUCT") @QueryParam("type") String type,
@@ -93,8 +86,7 @@ public class ProjectResource {
                 new ProjectSearch.Filter(Http.enumParam("phase", phase, Phase.class),
                         Http.enumParam("type", type, ProjectType.class), group, member, overdueActions, overBudget),
                 page, size);
-        return new PageView<>(result.items().stream().map(views::project).toList(), result.page(), result.size(),
-                result.total());
+        return PageResponse.of(result.items(), views::project, result.page(), result.size(), result.total());
     }
 
     @POST
@@ -104,16 +96,6 @@ public class ProjectResource {
             + "by a create racing this one, is 409 duplicate-code.")
     @APIResponse(responseCode = "201", description = "Created; ETag carries the version",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull NewProject request, @Context UriInfo uri) {
         Project project = projects.create(request);
         return Http.created(uri.getAbsolutePathBuilder().path(project.id.toString()).build(), views.project(project),
@@ -127,12 +109,6 @@ public class ProjectResource {
             + "follow-up and settlement; ETag carries the version.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") long id) {
         Project project = projects.get(id);
         return Http.ok(views.project(project), project.version);
@@ -147,20 +123,6 @@ public class ProjectResource {
             + "Everyone who was ever lead or assistant stays in the project's member history.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") long id, @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ProjectEdit request) {
         return project(projects.edit(id, ifMatch, request));
@@ -173,20 +135,6 @@ public class ProjectResource {
             + "by the lead or a supervisor. May be incomplete; changing it withdraws an approval.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response propose(@PathParam("id") long id,
                             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull ProposalInput request) {
@@ -202,18 +150,6 @@ public class ProjectResource {
             + "no body: none and no Content-Type are needed.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") long id,
                             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         return project(projects.approve(id, ifMatch));
@@ -227,20 +163,6 @@ public class ProjectResource {
             + "no expense is PENDING_APPROVAL. Closing and cancelling are for the group's manager or a director.")
     @APIResponse(responseCode = "201", description = "The accepted transition; ETag carries the project's new version",
             content = @Content(schema = @Schema(implementation = TransitionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response transition(@PathParam("id") long id,
                                @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull TransitionRequest request, @Context UriInfo uri) {
@@ -254,12 +176,6 @@ public class ProjectResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Phase history", description = "Every accepted phase change: who, when and why.")
     @APIResponse(responseCode = "200", description = "Transitions, oldest first")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<TransitionView> history(@PathParam("id") long id) {
         return projects.history(id).stream().map(ProjectViews::transition).toList();
     }
@@ -272,20 +188,6 @@ public class ProjectResource {
             + "went well and badly. Locked once recorded (a second attempt is 409).")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response evaluate(@PathParam("id") long id,
                              @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                              @Valid @NotNull EvaluationInput request) {
@@ -299,20 +201,6 @@ public class ProjectResource {
             + "standardise and what to change next time.")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response followUp(@PathParam("id") long id,
                              @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                              @Valid @NotNull FollowUpInput request) {
@@ -327,20 +215,6 @@ public class ProjectResource {
             + "From then on members, roles and budget lines are fixed (409 settled).")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (no If-Match sent), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response settle(@PathParam("id") long id,
                            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull SettlementInput request) {

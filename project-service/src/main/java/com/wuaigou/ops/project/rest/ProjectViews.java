@@ -122,14 +122,6 @@ public class ProjectViews {
             @Schema(description = "Percent") BigDecimal percent) {
     }
 
-    @Schema(description = "One page of a list")
-    public record PageView<T>(
-            @Schema(description = "Items of this page") List<T> items,
-            @Schema(description = "Page number, from 0") int page,
-            @Schema(description = "Page size") int size,
-            @Schema(description = "Items matching, over all pages") long total) {
-    }
-
     @Schema(description = "An accepted phase change")
     public record TransitionView(
             @Schema(description = "Id") long id,

@@ -1,6 +1,5 @@
 package com.wuaigou.ops.quota.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.AllocationStatus;
 import com.wuaigou.ops.quota.domain.Assignment;
@@ -109,11 +108,11 @@ public class AssignmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Assign an item", description = "A manager gives an item of their group to a member of it, whole or as a share, from a date and optionally to one.")
     @APIResponse(responseCode = "201", description = "Assigned", content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The member already holds the item then", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown, departed or non-member person; retired item; a share for an item without a number", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "404", description = "No such item")
+    @APIResponse(responseCode = "409", description = "The member already holds the item then")
+    @APIResponse(responseCode = "422", description = "Unknown, departed or non-member person; retired item; a share "
+            + "for an item without a number")
     public Response assign(@Valid @NotNull NewAssignment request) {
         Assignment assignment = assignments.assign(new AssignmentService.NewAssignment(request.itemCode(), request.staffId(),
                 request.duty(), request.shareMin(), request.shareMax(), request.validFrom(), request.validTo()));
@@ -126,11 +125,10 @@ public class AssignmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "End an assignment", description = "Sets its last day; the assignment stays in the history. To change a share, end it and assign again.")
     @APIResponse(responseCode = "200", description = "Ended")
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or ended by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Already ended earlier", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or ended by a concurrent "
+            + "request")
+    @APIResponse(responseCode = "422", description = "Already ended earlier")
     public AssignmentView end(@PathParam("id") long id, @Valid @NotNull EndRequest request) {
         return AssignmentView.of(assignments.end(id, request.validTo(), request.version()));
     }
@@ -140,8 +138,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read an assignment", description = "Staff read their own, managers their group's.")
     @APIResponse(responseCode = "200", description = "The assignment")
-    @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's")
     public AssignmentView get(@PathParam("id") long id) {
         return AssignmentView.of(assignments.read(id));
     }
@@ -150,7 +147,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List assignments", description = "The history of assignments the caller may see, filtered; 'on' keeps those in force that day.")
     @APIResponse(responseCode = "200", description = "The assignments")
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public List<AssignmentView> list(@Parameter(description = "Group code") @QueryParam("groupCode") String groupCode,
                                      @Parameter(description = "Staff id") @QueryParam("staffId") Long staffId,
                                      @Parameter(description = "Item code") @QueryParam("itemCode") String itemCode,
@@ -163,8 +160,8 @@ public class AssignmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Allocation of a group's items", description = "For each item of the group, the members' shares in force on a date (today by default) against the group's number: under, balanced or over.")
     @APIResponse(responseCode = "200", description = "One line per item")
-    @APIResponse(responseCode = "400", description = "No group given", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No group given")
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public List<AllocationView> allocation(@Parameter(description = "Group code", required = true) @QueryParam("groupCode") @NotBlank String groupCode,
                                            @Parameter(description = "Date; defaults to today") @QueryParam("on") LocalDate on) {
         return assignments.allocation(groupCode, on == null ? calendar.today() : on).stream()

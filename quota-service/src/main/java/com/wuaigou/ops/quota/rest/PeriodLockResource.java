@@ -1,6 +1,5 @@
 package com.wuaigou.ops.quota.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.PeriodLock;
 import com.wuaigou.ops.quota.domain.WindowKind;
@@ -77,10 +76,10 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Lock a past period", description = "Freezes the group's logs of the period and publishes each person's attainment per item (ops.quota.period.locked.v1).")
     @APIResponse(responseCode = "201", description = "Locked", content = @Content(schema = @Schema(implementation = LockView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-locked: a lock already touches the period, or a concurrent request locked it first", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The period is not over, or the group is unknown", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "already-locked: a lock already touches the period, or a "
+            + "concurrent request locked it first")
+    @APIResponse(responseCode = "422", description = "The period is not over, or the group is unknown")
     public Response lock(@Valid @NotNull NewLock request) {
         PeriodLock lock = locks.lock(request.groupCode(), request.window(), request.date());
         return Response.status(201).entity(LockView.of(lock)).build();
@@ -92,10 +91,9 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Reopen a period", description = "A director or admin lifts a lock, with a reason (ops.quota.period.reopened.v1).")
     @APIResponse(responseCode = "200", description = "Reopened")
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such lock", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-reopened, or stale-version: reopened by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "409", description = "already-reopened, or stale-version: reopened by a concurrent "
+            + "request")
     public LockView reopen(@PathParam("id") long id, @Valid @NotNull Reopen request) {
         return LockView.of(locks.reopen(id, request.reason()));
     }
@@ -104,7 +102,7 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List locks", description = "Locks of the groups the caller may read.")
     @APIResponse(responseCode = "200", description = "The locks")
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public List<LockView> list(@Parameter(description = "Group code") @QueryParam("groupCode") String groupCode) {
         return locks.list(groupCode).stream().map(LockView::of).toList();
     }

@@ -1,6 +1,5 @@
 package com.wuaigou.ops.quota.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.QuotaTarget;
@@ -53,7 +52,6 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List catalog items", description = "Items with the number in force on a date (today by default), optionally of one group; retired items only when asked.")
     @APIResponse(responseCode = "200", description = "The items")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<ItemView> list(@Parameter(description = "Only this group's items") @QueryParam("groupCode") String groupCode,
                                @Parameter(description = "Include items retired on the date") @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
                                @Parameter(description = "Date the numbers are read for; defaults to today") @QueryParam("on") LocalDate on) {
@@ -66,7 +64,6 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read an item", description = "An item with its number in force on a date (today by default) and the number's dated history.")
     @APIResponse(responseCode = "200", description = "The item")
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ItemView get(@PathParam("code") String code,
                         @Parameter(description = "Date the number is read for; defaults to today") @QueryParam("on") LocalDate on) {
         return view(catalog.require(code), on == null ? calendar.today() : on);
@@ -77,10 +74,10 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add an item", description = "A manager adds an item to their own group; directors and admins to any. The shape's rules apply as for a CSV row.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "duplicate-code: the code exists, or a concurrent request added it", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The shape's rules are broken", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "duplicate-code: the code exists, or a concurrent request added "
+            + "it")
+    @APIResponse(responseCode = "422", description = "The shape's rules are broken")
     public Response create(@Valid @NotNull NewItem request) {
         LocalDate from = request.effectiveFrom() == null ? calendar.today() : request.effectiveFrom();
         QuotaItem item = catalog.add(request.definition(), from);
@@ -93,10 +90,8 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change an item's description", description = "Category, names, unit and notes. The version read must still be current.")
     @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent request")
     public ItemView describe(@PathParam("code") String code, @Valid @NotNull Description request) {
         QuotaItem item = catalog.describe(code, request.version(), request.category(), request.nameZh(), request.nameEn(),
                 request.unit(), request.notes());
@@ -109,11 +104,10 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change an item's number from a date", description = "Records a new number in force from effectiveFrom (today or later). Past periods keep the number they had.")
     @APIResponse(responseCode = "200", description = "Recorded; the item with its history")
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request recorded a number from the same date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A past date, or a number the shape does not take", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request recorded a "
+            + "number from the same date")
+    @APIResponse(responseCode = "422", description = "A past date, or a number the shape does not take")
     public ItemView changeTarget(@PathParam("code") String code, @Valid @NotNull TargetChange request) {
         QuotaItem item = catalog.changeTarget(code, request.effectiveFrom(), request.targetMin(), request.targetMax());
         return view(item, request.effectiveFrom());
@@ -125,11 +119,10 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Retire an item", description = "Items are retired, never deleted: from the date on they ask nothing and take no new work; their history stays.")
     @APIResponse(responseCode = "200", description = "Retired")
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-retired, or stale-version: changed meanwhile or by a concurrent request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A past date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "already-retired, or stale-version: changed meanwhile or by a "
+            + "concurrent request")
+    @APIResponse(responseCode = "422", description = "A past date")
     public ItemView retire(@PathParam("code") String code, @Valid @NotNull Retirement request) {
         LocalDate on = request.retiredOn() == null ? calendar.today() : request.retiredOn();
         return view(catalog.retire(code, on, request.version()), on);
@@ -141,9 +134,9 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Import the catalog CSV", description = "All or nothing: every row is checked first, and any bad row refuses the file with each problem named 'row N, column C' (row 1 is the first row after the header; double quotes enclose commas and line breaks). New codes are created; existing items take their row's description and, when it differs, its number from effectiveFrom (today by default).")
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes are broken; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad rows; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its "
+            + "quotes are broken; nothing was imported")
+    @APIResponse(responseCode = "422", description = "Bad rows; nothing was imported")
     public ImportView importCsv(@Parameter(description = "From when changed numbers are in force; today or later") @QueryParam("effectiveFrom") LocalDate effectiveFrom,
                                 String csv) {
         CatalogService.ImportResult result = catalog.importCsv(csv == null ? "" : csv,

@@ -1,7 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.QuotaItem;
@@ -137,9 +136,11 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Log work", description = "Records work on an item. Work on an item nobody assigned to the person is accepted and marked unplanned. With an Idempotency-Key header a retry gets the first answer back and no second log.")
     @APIResponse(responseCode = "201", description = "Recorded (or the first answer to this Idempotency-Key)", content = @Content(schema = @Schema(implementation = WorkLogView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with more than two decimals, or a blank Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Someone else's work", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with "
+            + "more than two decimals, or a blank Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Someone else's work")
+    @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked "
+            + "period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key")
     public Response create(@Parameter(description = "Makes retries safe: the same key returns the first answer; at most 200 characters, never blank") @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                            @Valid @NotNull NewLog request) {
         WorkLogService.Answer answer = logs.record(request.input(), idempotencyKey, WorkLogView::of);
@@ -153,11 +154,9 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Correct a log", description = "The author corrects their log until its period is locked; a manager of the group (or a director or admin) corrects with a reason. Every correction is kept.")
     @APIResponse(responseCode = "200", description = "Corrected")
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither author nor manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent correction", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither author nor manager")
+    @APIResponse(responseCode = "409", description = "stale-version: changed meanwhile, or by a concurrent correction")
+    @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log")
     public WorkLogView correct(@PathParam("id") long id, @Valid @NotNull Correction request) {
         WorkLogService.LogInput input = new WorkLogService.LogInput(null, null, request.workDate(), request.quantity(),
                 request.minutes(), request.slot(), request.crew(), request.note());
@@ -169,8 +168,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a log", description = "Staff read their own, managers their group's.")
     @APIResponse(responseCode = "200", description = "The log")
-    @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's")
     public WorkLogView get(@PathParam("id") long id) {
         return WorkLogView.of(logs.read(id));
     }
@@ -180,8 +178,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "A log's corrections", description = "Every correction, oldest first, with the log before and after.")
     @APIResponse(responseCode = "200", description = "The corrections")
-    @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's")
     public List<CorrectionView> corrections(@PathParam("id") long id) {
         return logs.corrections(id).stream().map(CorrectionView::of).toList();
     }
@@ -190,7 +187,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List logs", description = "Logs the caller may see between two dates (the current month by default, at most 366 days).")
     @APIResponse(responseCode = "200", description = "The logs")
-    @APIResponse(responseCode = "400", description = "A bad range", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad range")
     public List<WorkLogView> list(@Parameter(description = "Whose work") @QueryParam("staffId") Long staffId,
                                   @Parameter(description = "Group code") @QueryParam("groupCode") String groupCode,
                                   @Parameter(description = "First day") @QueryParam("from") LocalDate from,
