@@ -33,8 +33,8 @@ public class RosterResource {
     public record StaffView(
             @Schema(description = "Staff id") long id,
             @Schema(description = "Name") String name,
-            @Schema(description = "Current group") String groupCode,
-            @Schema(description = "MEMBER or MANAGER") String groupRole,
+            @Schema(nullable = true, description = "Current group") String groupCode,
+            @Schema(nullable = true, description = "MEMBER or MANAGER") String groupRole,
             @Schema(description = "ACTIVE, ON_LEAVE or LEFT") StaffStatus status,
             @Schema(description = "Version of the last applied event") long version,
             @Schema(description = "Placement history") List<PlacementView> placements) {
@@ -43,10 +43,10 @@ public class RosterResource {
     @Schema(name = "RosterPlacement", description = "A stretch of a placement history")
     public record PlacementView(
             @Schema(description = "Group code") String groupCode,
-            @Schema(description = "Post code") String postCode,
-            @Schema(description = "MEMBER or MANAGER") String groupRole,
+            @Schema(nullable = true, description = "Post code") String postCode,
+            @Schema(nullable = true, description = "MEMBER or MANAGER") String groupRole,
             @Schema(description = "First day") LocalDate from,
-            @Schema(description = "Last day, inclusive; null for the current one") LocalDate to) {
+            @Schema(nullable = true, description = "Last day, inclusive; null for the current one") LocalDate to) {
     }
 
     @GET

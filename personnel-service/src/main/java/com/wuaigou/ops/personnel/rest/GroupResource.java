@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,7 +67,7 @@ public class GroupResource {
             @Schema(description = "Chinese name") String nameZh,
             @Schema(description = "English name") String nameEn,
             @Schema(description = "Whether it is one of the five core business areas") boolean core,
-            @Schema(description = "Staff id of the group's manager; null while it has none") Long managerId,
+            @Schema(nullable = true, description = "Staff id of the group's manager; null while it has none") Long managerId,
             @Schema(description = "Version to send back when changing the group") long version) {
 
         static GroupResponse of(StaffGroup group) {
@@ -117,7 +118,8 @@ public class GroupResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a group", description = "Adds a business area without a manager; publishes"
             + " ops.personnel.group.changed.v1. Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "409", description = "unique-group-code: the code is taken")
     public Response create(@Valid @NotNull NewGroupRequest request) {
         StaffGroup group = groups.create(new GroupService.NewGroup(request.code(), request.nameZh(),

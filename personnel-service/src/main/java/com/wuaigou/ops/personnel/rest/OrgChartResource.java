@@ -51,7 +51,7 @@ public class OrgChartResource {
             @Schema(description = "Chinese name") String nameZh,
             @Schema(description = "English name") String nameEn,
             @Schema(description = "Whether it is a core business area") boolean core,
-            @Schema(description = "Its manager on that date; null if none") ChartPerson manager,
+            @Schema(nullable = true, description = "Its manager on that date; null if none") ChartPerson manager,
             @Schema(description = "Everyone placed in it that date, the manager included, by name") List<ChartPerson> members) {
     }
 

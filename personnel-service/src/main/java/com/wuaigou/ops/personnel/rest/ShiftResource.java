@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -130,7 +131,8 @@ public class ShiftResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Schedule a shift", description = "Publishes ops.personnel.shift.changed.v1. A manager for"
             + " people of their own group; directors and admins for anyone.")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            content = @Content(schema = @Schema(implementation = ShiftResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, or the place has no such slot")
     @APIResponse(responseCode = "403", description = "Not the manager of the person's group")
     @APIResponse(responseCode = "409", description = "no-overlapping-shifts or slot-capacity")
@@ -146,7 +148,8 @@ public class ShiftResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Schedule a week's rota", description = "Every shift in one request, all or nothing; answers"
             + " the week with its remaining gaps. One event per shift. A manager for people of their own group.")
-    @APIResponse(responseCode = "201", description = "Scheduled; the week with its gaps")
+    @APIResponse(responseCode = "201", description = "Scheduled; the week with its gaps",
+            content = @Content(schema = @Schema(implementation = WeekResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, weekStart is not a Monday, or no such slot")
     @APIResponse(responseCode = "403", description = "A shift is for someone outside the manager's group")
     @APIResponse(responseCode = "409", description = "no-overlapping-shifts or slot-capacity")

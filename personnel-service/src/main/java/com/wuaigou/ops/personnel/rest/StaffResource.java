@@ -34,6 +34,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -177,7 +178,8 @@ public class StaffResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add a person", description = "Creates the person and their first placement; a MANAGER"
             + " becomes the group's manager. Publishes ops.personnel.staff.changed.v1. Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = StaffResponse.class)))
     @APIResponse(responseCode = "409", description = "unique-employee-number or one-manager-per-group")
     @APIResponse(responseCode = "422", description = "unknown-group, unknown-post or post-not-in-group")
     public Response create(@Valid @NotNull NewStaffRequest request) {
@@ -252,7 +254,8 @@ public class StaffResource {
             + " and the contact columns may be empty; double quotes enclose commas and line breaks. When any row is"
             + " bad nothing is created and the answer lists every bad row as errors[] with field 'row N, column C'"
             + " (row 1 is the first row after the header). Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Every row was created")
+    @APIResponse(responseCode = "201", description = "Every row was created",
+            content = @Content(schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its "
             + "quotes are broken; nothing was created")
     @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's "

@@ -76,10 +76,10 @@ public class AssignmentResource {
             @Schema(description = "The member") long staffId,
             @Schema(description = "PRIMARY or FLEXIBLE") Duty duty,
             @Schema(description = "Whether the member holds the whole item") boolean whole,
-            @Schema(description = "Low end of the share; null for the whole item") BigDecimal shareMin,
-            @Schema(description = "High end of the share; null for the whole item") BigDecimal shareMax,
+            @Schema(nullable = true, description = "Low end of the share; null for the whole item") BigDecimal shareMin,
+            @Schema(nullable = true, description = "High end of the share; null for the whole item") BigDecimal shareMax,
             @Schema(description = "First day") LocalDate validFrom,
-            @Schema(description = "Last day, inclusive; null while open") LocalDate validTo,
+            @Schema(nullable = true, description = "Last day, inclusive; null while open") LocalDate validTo,
             @Schema(description = "Who assigned it") long assignedBy,
             @Schema(description = "Optimistic-lock version") long version) {
 
@@ -95,8 +95,8 @@ public class AssignmentResource {
     public record AllocationView(
             @Schema(description = "Item code") String itemCode,
             @Schema(description = "Shape") Shape shape,
-            @Schema(description = "Group's number, low end (slot-persons per day for coverage)") BigDecimal groupMin,
-            @Schema(description = "Group's number, high end") BigDecimal groupMax,
+            @Schema(nullable = true, description = "Group's number, low end (slot-persons per day for coverage)") BigDecimal groupMin,
+            @Schema(nullable = true, description = "Group's number, high end") BigDecimal groupMax,
             @Schema(description = "Sum of the members' shares, low end (a whole assignment counts the whole number)") BigDecimal allocatedMin,
             @Schema(description = "Sum of the members' shares, high end") BigDecimal allocatedMax,
             @Schema(description = "Members holding the item") int assignees,

@@ -56,7 +56,7 @@ public class CalendarResource {
             @Schema(description = "Whether the day is a working day") boolean working,
             @Schema(description = "ISO week-based year") int isoWeekYear,
             @Schema(description = "ISO week number") int isoWeek,
-            @Schema(description = "Name of the holiday or make-up day") String name) {
+            @Schema(nullable = true, description = "Name of the holiday or make-up day") String name) {
     }
 
     @Schema(name = "CalendarRange", description = "The days of a range with the calendar's settings")

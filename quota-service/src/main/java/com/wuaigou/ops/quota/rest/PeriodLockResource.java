@@ -61,9 +61,9 @@ public class PeriodLockResource {
             @Schema(description = "Who locked it") long lockedBy,
             @Schema(description = "When") OffsetDateTime lockedAt,
             @Schema(description = "Whether it still holds") boolean active,
-            @Schema(description = "Who reopened it") Long reopenedBy,
-            @Schema(description = "When it was reopened") OffsetDateTime reopenedAt,
-            @Schema(description = "Why it was reopened") String reopenReason) {
+            @Schema(nullable = true, description = "Who reopened it") Long reopenedBy,
+            @Schema(nullable = true, description = "When it was reopened") OffsetDateTime reopenedAt,
+            @Schema(nullable = true, description = "Why it was reopened") String reopenReason) {
 
         static LockView of(PeriodLock l) {
             return new LockView(l.id, l.groupCode, l.windowKind, l.startDate, l.endDate, l.lockedBy, l.lockedAt,

@@ -99,10 +99,10 @@ public class WorkLogResource {
             @Schema(description = "The person's group on the work date") String groupCode,
             @Schema(description = "Day of the work") LocalDate workDate,
             @Schema(description = "Units done") BigDecimal quantity,
-            @Schema(description = "Minutes spent") Integer minutes,
-            @Schema(description = "Slot covered") String slot,
+            @Schema(nullable = true, description = "Minutes spent") Integer minutes,
+            @Schema(nullable = true, description = "Slot covered") String slot,
             @Schema(description = "Everyone credited, the subject included") List<Long> crew,
-            @Schema(description = "Note") String note,
+            @Schema(nullable = true, description = "Note") String note,
             @Schema(description = "Whether no assignment covered the item that day") boolean unplanned,
             @Schema(description = "Who recorded it") long createdBy,
             @Schema(description = "When it was recorded") OffsetDateTime createdAt,
@@ -122,7 +122,7 @@ public class WorkLogResource {
             @Schema(description = "Revision it produced") int revision,
             @Schema(description = "Who corrected") long correctedBy,
             @Schema(description = "When") OffsetDateTime correctedAt,
-            @Schema(description = "Why") String reason,
+            @Schema(nullable = true, description = "Why") String reason,
             @Schema(description = "The log before, as JSON") String before,
             @Schema(description = "The log after, as JSON") String after) {
 
