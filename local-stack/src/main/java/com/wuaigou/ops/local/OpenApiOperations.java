@@ -76,8 +76,8 @@ final class OpenApiOperations {
     }
 
     /**
-     * A schema with its {@code $ref} and {@code allOf} followed, the referring schema's own keywords (a description,
-     * a bound) kept on top.
+     * A schema with its {@code $ref} and {@code allOf} followed, and of {@code anyOf: [schema, {type: null}]} (a
+     * nullable reference) the schema, the referring schema's own keywords (a description, a bound) kept on top.
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> resolve(Map<String, Object> schema) {
@@ -88,8 +88,13 @@ final class OpenApiOperations {
         if (schema.get("allOf") instanceof List<?> parts) {
             parts.forEach(part -> resolved.putAll(resolve((Map<String, Object>) part)));
         }
+        if (schema.get("anyOf") instanceof List<?> alternatives) {
+            alternatives.stream().map(alternative -> (Map<String, Object>) alternative)
+                    .filter(alternative -> !"null".equals(alternative.get("type")))
+                    .forEach(alternative -> resolved.putAll(resolve(alternative)));
+        }
         schema.forEach((key, value) -> {
-            if (!key.equals("$ref") && !key.equals("allOf")) {
+            if (!key.equals("$ref") && !key.equals("allOf") && !key.equals("anyOf")) {
                 resolved.put(key, value);
             }
         });

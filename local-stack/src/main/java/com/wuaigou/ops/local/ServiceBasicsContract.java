@@ -85,6 +85,11 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
+    void shouldJudgeEveryAnswerOfTheTestsByTheDocument() {
+        assertTrue(AnswersMatchOpenApi.judging(), "AnswersMatchOpenApi does not check this module's answers");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void shouldNameEveryOperationOnceAndSayWhereItIsServed() {
         JsonPath document = openApi();

@@ -1,12 +1,10 @@
 package com.wuaigou.ops.common.problem;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** An RFC 9457 problem detail, the body of every 4xx and 5xx answer. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/** An RFC 9457 problem detail, the body of every 4xx and 5xx answer; every member is always sent. */
 @Schema(name = "Problem", description = "RFC 9457 problem detail: the body of every error answer (application/problem+json).")
 public record Problem(
         @Schema(description = "Stable identifier of the kind of problem", example = "https://ops.wuaigou.com/problems/validation")
@@ -19,8 +17,13 @@ public record Problem(
         String detail,
         @Schema(description = "The request path", example = "/api/v1/staff")
         String instance,
-        @Schema(description = "Each failing field or missing item, for validation errors and refused transitions")
+        @Schema(description = "Each failing field or missing item, for validation errors and refused transitions; empty "
+                + "for other problems")
         List<FieldError> errors) {
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://ops.wuaigou.com/problems/";

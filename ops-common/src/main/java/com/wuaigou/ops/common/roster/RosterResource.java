@@ -1,6 +1,5 @@
 package com.wuaigou.ops.common.roster;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,8 +33,8 @@ public class RosterResource {
     public record StaffView(
             @Schema(description = "Staff id") long id,
             @Schema(description = "Name") String name,
-            @Schema(description = "Current group") String groupCode,
-            @Schema(description = "MEMBER or MANAGER") String groupRole,
+            @Schema(nullable = true, description = "Current group") String groupCode,
+            @Schema(nullable = true, description = "MEMBER or MANAGER") String groupRole,
             @Schema(description = "ACTIVE, ON_LEAVE or LEFT") StaffStatus status,
             @Schema(description = "Version of the last applied event") long version,
             @Schema(description = "Placement history") List<PlacementView> placements) {
@@ -45,10 +43,10 @@ public class RosterResource {
     @Schema(name = "RosterPlacement", description = "A stretch of a placement history")
     public record PlacementView(
             @Schema(description = "Group code") String groupCode,
-            @Schema(description = "Post code") String postCode,
-            @Schema(description = "MEMBER or MANAGER") String groupRole,
+            @Schema(nullable = true, description = "Post code") String postCode,
+            @Schema(nullable = true, description = "MEMBER or MANAGER") String groupRole,
             @Schema(description = "First day") LocalDate from,
-            @Schema(description = "Last day, inclusive; null for the current one") LocalDate to) {
+            @Schema(nullable = true, description = "Last day, inclusive; null for the current one") LocalDate to) {
     }
 
     @GET
@@ -56,7 +54,6 @@ public class RosterResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a staff member's copy", description = "What this service knows of a person from the roster events: to see whether an event has arrived.")
     @APIResponse(responseCode = "200", description = "The copy")
-    @APIResponse(responseCode = "404", description = "Not known here", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StaffView staff(@PathParam("id") long id) {
         RosterStaff staff = roster.staff(id).orElseThrow(() -> ProblemException.notFound("staff member", id));
         return new StaffView(staff.id, staff.name, staff.groupCode, staff.groupRole, staff.status, staff.version,

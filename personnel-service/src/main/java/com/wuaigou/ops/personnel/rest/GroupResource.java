@@ -5,7 +5,6 @@ import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.StaffGroup;
 import com.wuaigou.ops.personnel.service.GroupService;
@@ -41,10 +40,6 @@ import java.util.List;
 
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Groups", description = "The department's business areas and their managers")
 public class GroupResource {
 
@@ -65,10 +60,7 @@ public class GroupResource {
             + " a target, workload against working minutes, projects closed, mean overall score. The group's manager,"
             + " directors, admins and bi.")
     @APIResponse(responseCode = "200", description = "The group's card")
-    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM")
     public Scorecards.GroupCard scorecard(@PathParam("code") String code,
                                           @Parameter(description = "The month, YYYY-MM", required = true)
                                           @QueryParam("month") @NotNull YearMonth month) {
@@ -81,7 +73,7 @@ public class GroupResource {
             @Schema(description = "Chinese name") String nameZh,
             @Schema(description = "English name") String nameEn,
             @Schema(description = "Whether it is one of the five core business areas") boolean core,
-            @Schema(description = "Staff id of the group's manager; null while it has none") Long managerId,
+            @Schema(nullable = true, description = "Staff id of the group's manager; null while it has none") Long managerId,
             @Schema(description = "Version; the answer\'s ETag carries it too") long version) implements VersionedView {
 
         static GroupResponse of(StaffGroup group) {
@@ -124,8 +116,6 @@ public class GroupResource {
     @Operation(summary = "Read a group", description = "One group with its manager. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The group",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupResponse get(@PathParam("code") String code) {
         return GroupResponse.of(groups.get(code));
     }
@@ -136,13 +126,9 @@ public class GroupResource {
     @Operation(summary = "Create a group", description = "Adds a business area without a manager; publishes"
             + " ops.personnel.group.changed.v1. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-group-code: the code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION),
+            content = @Content(schema = @Schema(implementation = GroupResponse.class)))
+    @APIResponse(responseCode = "409", description = "unique-group-code: the code is taken")
     public Response create(@Valid @NotNull NewGroupRequest request) {
         StaffGroup group = groups.create(new GroupService.NewGroup(request.code(), request.nameZh(),
                 request.nameEn(), request.core()));
@@ -157,14 +143,7 @@ public class GroupResource {
             + " person whose role changed. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed group",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "manager-must-be-active-member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "manager-must-be-active-member")
     public GroupResponse update(@PathParam("code") String code,
                                 @Parameter(description = ETags.IF_MATCH, required = true)
                                 @HeaderParam(IfMatch.HEADER) String ifMatch,

@@ -1,6 +1,5 @@
 package com.wuaigou.ops.personnel.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Placement;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,10 +25,6 @@ import java.util.Map;
 
 @Path("/api/v1/org-chart")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Org chart", description = "Who was in which group, and who managed it, on a date")
 public class OrgChartResource {
 
@@ -57,7 +51,7 @@ public class OrgChartResource {
             @Schema(description = "Chinese name") String nameZh,
             @Schema(description = "English name") String nameEn,
             @Schema(description = "Whether it is a core business area") boolean core,
-            @Schema(description = "Its manager on that date; null if none") ChartPerson manager,
+            @Schema(nullable = true, description = "Its manager on that date; null if none") ChartPerson manager,
             @Schema(description = "Everyone placed in it that date, the manager included, by name") List<ChartPerson> members) {
     }
 
@@ -72,8 +66,7 @@ public class OrgChartResource {
     @Operation(summary = "Org chart", description = "Groups with their manager and members as of a date (today in"
             + " Asia/Shanghai by default). Names only, no contact details. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The chart")
-    @APIResponse(responseCode = "400", description = "asOf is not a date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "asOf is not a date")
     public OrgChart chart(@Parameter(description = "The date; today by default") @QueryParam("asOf") LocalDate asOf) {
         LocalDate day = asOf == null ? clock.today() : asOf;
         List<RosterQueries.GroupChart> charts = queries.orgChart(day);

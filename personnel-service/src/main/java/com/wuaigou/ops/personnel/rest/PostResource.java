@@ -5,7 +5,6 @@ import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.Post;
 import com.wuaigou.ops.personnel.service.PostService;
@@ -39,10 +38,6 @@ import java.util.List;
 
 @Path("/api/v1/posts")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Posts", description = "Posts in the groups with their primary and secondary duties")
 public class PostResource {
 
@@ -103,8 +98,6 @@ public class PostResource {
     @Operation(summary = "Read a post", description = "One post with its duties. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The post",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "404", description = "No such post",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PostResponse get(@PathParam("code") String code) {
         return PostResponse.of(posts.get(code));
     }
@@ -114,15 +107,10 @@ public class PostResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Create a post", description = "Adds a post to a group. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-post-code: the code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION),
+            content = @Content(schema = @Schema(implementation = PostResponse.class)))
+    @APIResponse(responseCode = "409", description = "unique-post-code: the code is taken")
+    @APIResponse(responseCode = "422", description = "unknown-group")
     public Response create(@Valid @NotNull NewPostRequest request) {
         Post post = posts.create(request.code(), new PostService.PostDefinition(request.title(), request.groupCode(),
                 request.primaryDuties(), request.secondaryDuties()));
@@ -135,14 +123,7 @@ public class PostResource {
     @Operation(summary = "Change a post", description = "Title, group and duties. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed post",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such post",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group, or post-not-in-group while people hold it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-group, or post-not-in-group while people hold it")
     public PostResponse update(@PathParam("code") String code,
                                @Parameter(description = ETags.IF_MATCH, required = true)
                                @HeaderParam(IfMatch.HEADER) String ifMatch,

@@ -4,7 +4,6 @@ import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.DutyPlace;
 import com.wuaigou.ops.personnel.domain.DutyShift;
@@ -40,10 +39,6 @@ import java.util.List;
 
 @Path("/api/v1/shifts")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Shifts", description = "Duty rosters: offline store AM 08:00-12:00 and PM 13:00-17:00, one person each;"
         + " hotline DAY 08:00-17:00, one person")
 public class ShiftResource {
@@ -118,8 +113,7 @@ public class ShiftResource {
     @Operation(summary = "Read a week's rota", description = "Scheduled shifts of the week starting on weekStart and"
             + " its gaps. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The week")
-    @APIResponse(responseCode = "400", description = "weekStart is missing or not a Monday",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "weekStart is missing or not a Monday")
     public WeekResponse week(@Parameter(description = "Monday of the week", required = true)
                              @QueryParam("weekStart") @NotNull LocalDate weekStart) {
         return WeekResponse.of(shifts.week(weekStart));
@@ -131,8 +125,6 @@ public class ShiftResource {
     @Operation(summary = "Read a shift", description = "Any signed-in role.")
     @APIResponse(responseCode = "200", description = "The shift",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "404", description = "No such shift",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShiftResponse get(@PathParam("id") long id) {
         return ShiftResponse.of(shifts.get(id));
     }
@@ -144,15 +136,12 @@ public class ShiftResource {
     @Operation(summary = "Schedule a shift", description = "Publishes ops.personnel.shift.changed.v1. A manager for"
             + " people of their own group; directors and admins for anyone.")
     @APIResponse(responseCode = "201", description = "Scheduled",
-            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid, or the place has no such slot",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "no-overlapping-shifts or slot-capacity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-staff or shift-needs-active-staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION),
+            content = @Content(schema = @Schema(implementation = ShiftResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the place has no such slot")
+    @APIResponse(responseCode = "403", description = "Not the manager of the person's group")
+    @APIResponse(responseCode = "409", description = "no-overlapping-shifts or slot-capacity")
+    @APIResponse(responseCode = "422", description = "unknown-staff or shift-needs-active-staff")
     public Response schedule(@Valid @NotNull ShiftRequest request) {
         DutyShift shift = shifts.schedule(request.toCommand());
         return Response.created(URI.create("/api/v1/shifts/" + shift.id)).entity(ShiftResponse.of(shift)).build();
@@ -165,15 +154,12 @@ public class ShiftResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Schedule a week's rota", description = "Every shift in one request, all or nothing; answers"
             + " the week with its remaining gaps. One event per shift. A manager for people of their own group.")
-    @APIResponse(responseCode = "201", description = "Scheduled; the week with its gaps")
-    @APIResponse(responseCode = "400", description = "A field is invalid, weekStart is not a Monday, or no such slot",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A shift is for someone outside the manager's group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "no-overlapping-shifts or slot-capacity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "shift-in-week, unknown-staff or shift-needs-active-staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Scheduled; the week with its gaps",
+            content = @Content(schema = @Schema(implementation = WeekResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, weekStart is not a Monday, or no such slot")
+    @APIResponse(responseCode = "403", description = "A shift is for someone outside the manager's group")
+    @APIResponse(responseCode = "409", description = "no-overlapping-shifts or slot-capacity")
+    @APIResponse(responseCode = "422", description = "shift-in-week, unknown-staff or shift-needs-active-staff")
     public Response scheduleWeek(@Valid @NotNull RotaRequest request) {
         ShiftService.Week week = shifts.scheduleWeek(request.weekStart(),
                 request.shifts().stream().map(ShiftRequest::toCommand).toList());
@@ -187,12 +173,8 @@ public class ShiftResource {
             + " for people of their own group.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such shift",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "shift-already-cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the manager of the person's group")
+    @APIResponse(responseCode = "422", description = "shift-already-cancelled")
     public ShiftResponse cancel(@PathParam("id") long id,
                                 @Parameter(description = ETags.IF_MATCH, required = true)
                                 @HeaderParam(IfMatch.HEADER) String ifMatch) {

@@ -1,10 +1,10 @@
 package com.wuaigou.ops.personnel.rest;
 
+import com.wuaigou.ops.common.api.PageResponse;
 import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Staff;
@@ -52,10 +52,6 @@ import java.util.List;
 
 @Path("/api/v1/staff")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this operation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Staff", description = "People, their placements over time, status and development direction")
 public class StaffResource {
 
@@ -131,8 +127,6 @@ public class StaffResource {
     @Operation(summary = "List staff", description = "Filtered, sorted pages of people. Contact details only where the"
             + " caller may see them. Any signed-in role.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResponse<StaffResponse> list(
             @Parameter(description = "Only this group") @QueryParam("group") String group,
             @Parameter(description = "Only this post") @QueryParam("post") String post,
@@ -145,8 +139,7 @@ public class StaffResource {
                     + " postCode, status, groupRole", example = "name,asc") @QueryParam("sort") String sort) {
         RosterQueries.StaffPage found = queries.list(new RosterQueries.StaffFilter(group, post, status, role, text),
                 page, size, sort);
-        return new PageResponse<>(found.items().stream().map(this::view).toList(), found.page(), found.size(),
-                found.total());
+        return PageResponse.of(found.items(), this::view, found.page(), found.size(), found.total());
     }
 
     @GET
@@ -161,10 +154,7 @@ public class StaffResource {
             + " `locked` says whether the figures are final; without a lock the item figures are empty. The person"
             + " themself, the manager of a group they belonged to, directors, admins and bi.")
     @APIResponse(responseCode = "200", description = "The card")
-    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "month is missing or not YYYY-MM")
     public Scorecards.StaffCard scorecard(@PathParam("id") long id,
                                           @Parameter(description = "The month, YYYY-MM", required = true)
                                           @QueryParam("month") @NotNull YearMonth month) {
@@ -178,10 +168,7 @@ public class StaffResource {
             + " that date. Contact details only for the person, their group's manager, directors and admins.")
     @APIResponse(responseCode = "200", description = "The person",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "asOf is not a date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "asOf is not a date")
     public StaffResponse get(@PathParam("id") long id,
                              @Parameter(description = "Answer for this date") @QueryParam("asOf") LocalDate asOf) {
         Staff person = staff.get(id);
@@ -195,15 +182,10 @@ public class StaffResource {
     @Operation(summary = "Add a person", description = "Creates the person and their first placement; a MANAGER"
             + " becomes the group's manager. Publishes ops.personnel.staff.changed.v1. Directors and admins.")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-employee-number or one-manager-per-group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post or post-not-in-group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION),
+            content = @Content(schema = @Schema(implementation = StaffResponse.class)))
+    @APIResponse(responseCode = "409", description = "unique-employee-number or one-manager-per-group")
+    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post or post-not-in-group")
     public Response create(@Valid @NotNull NewStaffRequest request) {
         Staff created = staff.create(new StaffService.NewStaff(request.employeeNumber(), request.name(),
                 request.groupCode(), request.postCode(), request.groupRole(), null, null, request.hireDate(),
@@ -220,14 +202,7 @@ public class StaffResource {
             + " and contact details; placement and status change through their own operations. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed person",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-employee-number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "unique-employee-number")
     public StaffResponse update(@PathParam("id") long id,
                                 @Parameter(description = ETags.IF_MATCH, required = true)
                                 @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -244,12 +219,7 @@ public class StaffResource {
             + " directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed person",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the manager of the person's group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the manager of the person's group")
     public StaffResponse changeDevelopmentDirection(@PathParam("id") long id,
                                                     @Parameter(description = ETags.IF_MATCH, required = true)
                                                     @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -266,15 +236,8 @@ public class StaffResource {
             + " ends the placement the day before and is final; the person is never deleted. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The changed person",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "manager-must-be-active-member, left-is-final or"
-            + " status-date-within-placement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "manager-must-be-active-member, left-is-final or "
+            + "status-date-within-placement")
     public StaffResponse changeStatus(@PathParam("id") long id,
                                       @Parameter(description = ETags.IF_MATCH, required = true)
                                       @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -290,18 +253,10 @@ public class StaffResource {
             + " previous placement ends the day before and stays in the history. Directors and admins.")
     @APIResponse(responseCode = "200", description = "The moved person",
             headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "one-manager-per-group or one-group-at-a-time"
-            + " (the date is before the current placement's start)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post, post-not-in-group,"
-            + " no-future-moves, left-is-final or manager-must-be-active-member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "one-manager-per-group or one-group-at-a-time "
+            + "(the date is before the current placement's start)")
+    @APIResponse(responseCode = "422", description = "unknown-group, unknown-post, post-not-in-group, "
+            + "no-future-moves, left-is-final or manager-must-be-active-member")
     public StaffResponse move(@PathParam("id") long id,
                               @Parameter(description = ETags.IF_MATCH, required = true)
                               @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -320,16 +275,13 @@ public class StaffResource {
             + " and the contact columns may be empty; double quotes enclose commas and line breaks. When any row is"
             + " bad nothing is created and the answer lists every bad row as errors[] with field 'row N, column C'"
             + " (row 1 is the first row after the header). Directors and admins.")
-    @APIResponse(responseCode = "201", description = "Every row was created")
-    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes"
-            + " are broken; nothing was created",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's employee number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Every row was created",
+            content = @Content(schema = @Schema(implementation = ImportResponse.class)))
+    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its "
+            + "quotes are broken; nothing was created")
+    @APIResponse(responseCode = "409", description = "unique-employee-number: a concurrent request took a row's "
+            + "employee number")
+    @APIResponse(responseCode = "422", description = "valid-import: the rows that are wrong, and why")
     public Response importCsv(String csv) {
         List<Long> ids = importer.importCsv(csv);
         return Response.status(Response.Status.CREATED).entity(new ImportResponse(ids.size(), ids)).build();

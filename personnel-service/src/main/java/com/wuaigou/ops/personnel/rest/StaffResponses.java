@@ -1,6 +1,5 @@
 package com.wuaigou.ops.personnel.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Placement;
@@ -23,12 +22,12 @@ final class StaffResponses {
 
     @Schema(description = "How to reach a person; shown only to the person, their group's manager, directors and admins")
     public record ContactDetails(
-            @Schema(description = "Phone number", example = "13800001234")
+            @Schema(nullable = true, description = "Phone number", example = "13800001234")
             @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number of 5-20 digits") @Size(max = 21)
             String phone,
-            @Schema(description = "QQ number", example = "80000010")
+            @Schema(nullable = true, description = "QQ number", example = "80000010")
             @Pattern(regexp = "[1-9][0-9]{4,11}", message = "must be a QQ number of 5-12 digits") @Size(max = 12) String qq,
-            @Schema(description = "E-mail address", example = "li.na@example.com")
+            @Schema(nullable = true, description = "E-mail address", example = "li.na@example.com")
             @Email @Size(max = 200) String email) {
     }
 
@@ -38,7 +37,7 @@ final class StaffResponses {
             @Schema(description = "Post") String postCode,
             @Schema(description = "Role in the group") GroupRole groupRole,
             @Schema(description = "First day") LocalDate from,
-            @Schema(description = "Last day, inclusive; null while current") LocalDate to) {
+            @Schema(nullable = true, description = "Last day, inclusive; null while current") LocalDate to) {
 
         static PlacementResponse of(Placement placement) {
             return new PlacementResponse(placement.groupCode, placement.postCode, placement.groupRole,
@@ -51,20 +50,18 @@ final class StaffResponses {
             @Schema(description = "Staff id; also the subject of the person's token") long id,
             @Schema(description = "Unique employee number") String employeeNumber,
             @Schema(description = "Name") String name,
-            @Schema(description = "Group: the current one, or the one on asOf when asked; null if not placed then")
+            @Schema(nullable = true, description = "Group: the current one, or the one on asOf when asked; null if not placed then")
             String groupCode,
-            @Schema(description = "Post, current or on asOf") String postCode,
-            @Schema(description = "Role in the group, current or on asOf") GroupRole groupRole,
+            @Schema(nullable = true, description = "Post, current or on asOf") String postCode,
+            @Schema(nullable = true, description = "Role in the group, current or on asOf") GroupRole groupRole,
             @Schema(description = "Status") StaffStatus status,
             @Schema(description = "Since when the status holds") LocalDate statusSince,
             @Schema(description = "Hire date") LocalDate hireDate,
-            @Schema(description = "Development direction (培养方向) that managers use when assigning work")
+            @Schema(nullable = true, description = "Development direction (培养方向) that managers use when assigning work")
             String developmentDirection,
-            @Schema(description = "Contact details; absent when the caller may not see them")
-            @JsonInclude(JsonInclude.Include.NON_NULL) ContactDetails contact,
+            @Schema(nullable = true, description = "Contact details; null when the caller may not see them") ContactDetails contact,
             @Schema(description = "Whether the person belongs to the fictional demo roster") boolean demo,
-            @Schema(description = "The date the placement fields answer for, when asked")
-            @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate asOf,
+            @Schema(nullable = true, description = "The date the placement fields answer for; null when not asked") LocalDate asOf,
             @Schema(description = "Every placement, oldest first") List<PlacementResponse> placements,
             @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
     }

@@ -15,28 +15,28 @@ public final class Scorecards {
     @Schema(name = "ScorecardItem", description = "One item of the locked month, as quota-service judged it")
     public record ItemLine(
             @Schema(description = "Item code of the catalog") String itemCode,
-            @Schema(description = "Target of the month, low end; null without a target") BigDecimal targetLow,
-            @Schema(description = "Target of the month, high end; null without a target") BigDecimal targetHigh,
+            @Schema(nullable = true, description = "Target of the month, low end; null without a target") BigDecimal targetLow,
+            @Schema(nullable = true, description = "Target of the month, high end; null without a target") BigDecimal targetHigh,
             @Schema(description = "Done in the month (units, minutes or slots as the item counts)") BigDecimal done,
-            @Schema(description = "Done against the low end of the target; null without a target") BigDecimal ratio,
+            @Schema(nullable = true, description = "Done against the low end of the target; null without a target") BigDecimal ratio,
             @Schema(description = "SHORT, MET, EXCEEDED or NO_TARGET") String status,
             @Schema(description = "Workload minutes credited for the item") Long creditedMinutes,
-            @Schema(description = "PRIMARY, FLEXIBLE, or null for unplanned work") String duty) {
+            @Schema(nullable = true, description = "PRIMARY, FLEXIBLE, or null for unplanned work") String duty) {
     }
 
     @Schema(name = "ScorecardQuotaPart", description = "Share of the items met and the quota part of the score")
     public record QuotaPart(
             @Schema(description = "Items with a target (primary and flexible; unplanned work has none)") int itemsWithTarget,
             @Schema(description = "Of those, items MET or EXCEEDED") int itemsMet,
-            @Schema(description = "itemsMet / itemsWithTarget, 0-1; null without items with a target") BigDecimal shareMet,
-            @Schema(description = "100 x shareMet; null when there is no item with a target") BigDecimal score) {
+            @Schema(nullable = true, description = "itemsMet / itemsWithTarget, 0-1; null without items with a target") BigDecimal shareMet,
+            @Schema(nullable = true, description = "100 x shareMet; null when there is no item with a target") BigDecimal score) {
     }
 
     @Schema(name = "ScorecardWorkload", description = "Minutes credited in the month against its working time")
     public record Workload(
-            @Schema(description = "Minutes credited in the month; null if the lock did not report it") Long workloadMinutes,
-            @Schema(description = "Working days of the month x 480; null if the lock did not report it") Long workingMinutes,
-            @Schema(description = "workloadMinutes / workingMinutes; null without both") BigDecimal ratio) {
+            @Schema(nullable = true, description = "Minutes credited in the month; null if the lock did not report it") Long workloadMinutes,
+            @Schema(nullable = true, description = "Working days of the month x 480; null if the lock did not report it") Long workingMinutes,
+            @Schema(nullable = true, description = "workloadMinutes / workingMinutes; null without both") BigDecimal ratio) {
     }
 
     @Schema(name = "ScorecardProject", description = "A project closed in the month that the person led or assisted")
@@ -48,27 +48,27 @@ public final class Scorecards {
             @Schema(description = "Owning group") String groupCode,
             @Schema(description = "LEAD or the assistant's role") String role,
             @Schema(description = "Whether the person led it") boolean led,
-            @Schema(description = "Evaluation score 0-100; null if never evaluated") Integer evaluationScore,
-            @Schema(description = "The person's share of the credit, percent; null if not settled") BigDecimal sharePercent,
+            @Schema(nullable = true, description = "Evaluation score 0-100; null if never evaluated") Integer evaluationScore,
+            @Schema(nullable = true, description = "The person's share of the credit, percent; null if not settled") BigDecimal sharePercent,
             @Schema(description = "Day it closed (Asia/Shanghai)") LocalDate closedOn) {
     }
 
     @Schema(name = "ScorecardProjectPart", description = "Projects closed in the month and the project part of the score")
     public record ProjectPart(
             @Schema(description = "Projects closed in the month, led or assisted") List<ProjectLine> closed,
-            @Schema(description = "Share-weighted mean evaluation score of those with a score and a share above 0;"
+            @Schema(nullable = true, description = "Share-weighted mean evaluation score of those with a score and a share above 0;"
                     + " null when there is none") BigDecimal score) {
     }
 
     @Schema(name = "ScorecardOverall", description = "The overall score 0-100, its weights and how it was reached")
     public record Overall(
-            @Schema(description = "Overall score 0-100, two decimals; null when neither part has data") BigDecimal score,
+            @Schema(nullable = true, description = "Overall score 0-100, two decimals; null when neither part has data") BigDecimal score,
             @Schema(description = "Configured weight of the quota part (ops.scorecard.weights.quotas)") BigDecimal quotaWeight,
             @Schema(description = "Configured weight of the project part (ops.scorecard.weights.projects)") BigDecimal projectWeight,
             @Schema(description = "Share of the score the quota part actually carried, 0-1") BigDecimal appliedQuotaWeight,
             @Schema(description = "Share of the score the project part actually carried, 0-1") BigDecimal appliedProjectWeight,
             @Schema(description = "The formula") String formula,
-            @Schema(description = "Which part carried the weight when one had no data; null when both had data") String note) {
+            @Schema(nullable = true, description = "Which part carried the weight when one had no data; null when both had data") String note) {
     }
 
     @Schema(name = "StaffScorecard", description = "A person's month: quota attainment from the locked figures, workload,"
@@ -95,12 +95,12 @@ public final class Scorecards {
             @Schema(description = "Members placed in the group during the month") int members,
             @Schema(description = "Items with a target, all members") int itemsWithTarget,
             @Schema(description = "Items met or exceeded, all members") int itemsMet,
-            @Schema(description = "itemsMet / itemsWithTarget, 0-1; null without items with a target") BigDecimal shareMet,
+            @Schema(nullable = true, description = "itemsMet / itemsWithTarget, 0-1; null without items with a target") BigDecimal shareMet,
             @Schema(description = "Workload minutes, all members") long workloadMinutes,
             @Schema(description = "Working minutes, all members") long workingMinutes,
-            @Schema(description = "workloadMinutes / workingMinutes; null when no working minutes") BigDecimal workloadRatio,
+            @Schema(nullable = true, description = "workloadMinutes / workingMinutes; null when no working minutes") BigDecimal workloadRatio,
             @Schema(description = "Distinct projects closed in the month that a member led or assisted") int projectsClosed,
-            @Schema(description = "Mean of the members' overall scores that exist; null if none") BigDecimal averageOverallScore) {
+            @Schema(nullable = true, description = "Mean of the members' overall scores that exist; null if none") BigDecimal averageOverallScore) {
     }
 
     @Schema(name = "GroupScorecard", description = "A group's month: each member's card and the group's totals")
@@ -108,7 +108,7 @@ public final class Scorecards {
             @Schema(description = "Group code") String groupCode,
             @Schema(description = "The month, YYYY-MM") String month,
             @Schema(description = "Whether the group has locked (approved) the month") boolean locked,
-            @Schema(description = "The lock in force; null when not locked") Long lockId,
+            @Schema(nullable = true, description = "The lock in force; null when not locked") Long lockId,
             @Schema(description = "Each member's card, by name") List<StaffCard> members,
             @Schema(description = "Totals over the members") GroupTotals totals) {
     }

@@ -2,7 +2,6 @@ package com.wuaigou.ops.project.rest;
 
 import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.idempotency.Idempotent;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.project.domain.ProjectAction;
 import com.wuaigou.ops.project.rest.ProjectViews.ActionView;
@@ -54,12 +53,6 @@ public class ActionResource {
     @Operation(summary = "List actions", description = "The action plan by due date; overdue = open after its due "
             + "date in Asia/Shanghai.")
     @APIResponse(responseCode = "200", description = "Actions")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<ActionView> list(@PathParam("id") long id) {
         return actions.list(id).stream().map(views::action).toList();
     }
@@ -72,20 +65,6 @@ public class ActionResource {
     @APIResponse(responseCode = "201", description = "The action",
             headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("id") long id,
                         @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull ActionInput request, @Context UriInfo uri) {
@@ -102,20 +81,6 @@ public class ActionResource {
     @APIResponse(responseCode = "200", description = "The action",
             headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") long id, @PathParam("actionId") long actionId,
                          @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull ActionInput request) {
@@ -131,20 +96,6 @@ public class ActionResource {
     @APIResponse(responseCode = "200", description = "The action",
             headers = @Header(name = ETags.HEADER, description = Http.ETAG),
             content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a field fails validation; errors name it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The role, or the relation to this project, does not allow it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or part of it",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict: a concurrent change won the race (If-Match: *), a duplicate, a locked, decided or settled state, or a CLOSED or CANCELLED project (named in detail)",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version of the project, or a concurrent change of it won the race",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A rule refuses it (wrong phase, gate not passed, inactive staff...); errors list every missing or wrong item",
-            content = @Content(mediaType = Http.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") long id, @PathParam("actionId") long actionId,
                                  @Parameter(description = ProjectResource.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull ActionStatusChange request) {

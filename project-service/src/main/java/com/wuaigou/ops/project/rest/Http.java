@@ -1,7 +1,6 @@
 package com.wuaigou.ops.project.rest;
 
 import com.wuaigou.ops.common.concurrency.ETags;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +10,6 @@ import java.util.Arrays;
 /** Answers that carry the project's version as their strong {@code ETag}. */
 final class Http {
 
-    static final String PROBLEM = Problem.MEDIA_TYPE;
     static final String ETAG = "The project's version as a strong entity tag, for example \"3\"; send it back in"
             + " If-Match to change the project";
 

@@ -16,6 +16,7 @@ import com.wuaigou.ops.project.domain.Rag;
 import com.wuaigou.ops.project.service.ActionService;
 import com.wuaigou.ops.project.service.BudgetService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ public class ProjectViews {
             @Schema(description = "Id") long id,
             @Schema(description = "Unique code") String code,
             @Schema(description = "ACTIVITY or PRODUCT") ProjectType type,
-            @Schema(description = "LARGE or SMALL for activities, null for products") ActivitySize size,
+            @Schema(nullable = true, type = SchemaType.STRING, description = "LARGE or SMALL for activities, null for products") ActivitySize size,
             @Schema(description = "Title") String title,
             @Schema(description = "Owning group code") String groupCode,
             @Schema(description = "The lead") MemberView lead,
@@ -54,13 +55,13 @@ public class ProjectViews {
             @Schema(description = "Current phase") Phase phase,
             @Schema(description = "Proposal: objectives and success criteria (with results once evaluated)")
             ProposalView proposal,
-            @Schema(description = "Approval of the plan, null until approved") StampView approval,
-            @Schema(description = "Evaluation, null until recorded; locked once recorded") EvaluationView evaluation,
+            @Schema(nullable = true, type = SchemaType.OBJECT, description = "Approval of the plan, null until approved") StampView approval,
+            @Schema(nullable = true, type = SchemaType.OBJECT, description = "Evaluation, null until recorded; locked once recorded") EvaluationView evaluation,
             @Schema(description = "Follow-up decisions of the ACT phase") FollowUpView followUp,
-            @Schema(description = "Settlement, null until settled") SettlementView settlement,
-            @Schema(description = "When the project entered DO") OffsetDateTime startedAt,
-            @Schema(description = "When it was closed or cancelled") OffsetDateTime finishedAt,
-            @Schema(description = "Why it was cancelled") String cancelReason,
+            @Schema(nullable = true, type = SchemaType.OBJECT, description = "Settlement, null until settled") SettlementView settlement,
+            @Schema(nullable = true, description = "When the project entered DO") OffsetDateTime startedAt,
+            @Schema(nullable = true, description = "When it was closed or cancelled") OffsetDateTime finishedAt,
+            @Schema(nullable = true, description = "Why it was cancelled") String cancelReason,
             @Schema(description = "Open actions past their due date") long overdueActions,
             @Schema(description = "Whether any budget line has spent more than planned") boolean overBudget,
             @Schema(description = "Version, also sent as the ETag") long version) {
@@ -69,13 +70,13 @@ public class ProjectViews {
     @Schema(description = "A member of a project")
     public record MemberView(
             @Schema(description = "Staff id") long staffId,
-            @Schema(description = "Name from the roster") String name,
-            @Schema(description = "LEAD, or the assistant's role") String role) {
+            @Schema(nullable = true, description = "Name from the roster") String name,
+            @Schema(nullable = true, description = "LEAD, or the assistant's role") String role) {
     }
 
     @Schema(description = "The proposal")
     public record ProposalView(
-            @Schema(description = "Objectives") String objectives,
+            @Schema(nullable = true, description = "Objectives") String objectives,
             @Schema(description = "Success criteria in order") List<CriterionView> successCriteria) {
     }
 
@@ -83,8 +84,8 @@ public class ProjectViews {
     public record CriterionView(
             @Schema(description = "Position, from 0") int index,
             @Schema(description = "What must be achieved") String description,
-            @Schema(description = "Result, once evaluated") String result,
-            @Schema(description = "Whether it was met, once evaluated") Boolean met) {
+            @Schema(nullable = true, description = "Result, once evaluated") String result,
+            @Schema(nullable = true, description = "Whether it was met, once evaluated") Boolean met) {
     }
 
     @Schema(description = "Who did something and when")
@@ -96,8 +97,8 @@ public class ProjectViews {
     @Schema(description = "The post-evaluation")
     public record EvaluationView(
             @Schema(description = "Score 0-100") int score,
-            @Schema(description = "What went well") String wentWell,
-            @Schema(description = "What went badly") String wentBadly,
+            @Schema(nullable = true, description = "What went well") String wentWell,
+            @Schema(nullable = true, description = "What went badly") String wentBadly,
             @Schema(description = "Evaluator's staff id") long by,
             @Schema(description = "When") OffsetDateTime at,
             @Schema(description = "Always true: a recorded evaluation cannot change") boolean locked) {
@@ -105,8 +106,8 @@ public class ProjectViews {
 
     @Schema(description = "Follow-up decisions")
     public record FollowUpView(
-            @Schema(description = "What to standardise") String standardise,
-            @Schema(description = "What to change next time") String changeNextTime) {
+            @Schema(nullable = true, description = "What to standardise") String standardise,
+            @Schema(nullable = true, description = "What to change next time") String changeNextTime) {
     }
 
     @Schema(description = "The settlement (final costs are on the budget lines)")
@@ -122,14 +123,6 @@ public class ProjectViews {
             @Schema(description = "Percent") BigDecimal percent) {
     }
 
-    @Schema(description = "One page of a list")
-    public record PageView<T>(
-            @Schema(description = "Items of this page") List<T> items,
-            @Schema(description = "Page number, from 0") int page,
-            @Schema(description = "Page size") int size,
-            @Schema(description = "Items matching, over all pages") long total) {
-    }
-
     @Schema(description = "An accepted phase change")
     public record TransitionView(
             @Schema(description = "Id") long id,
@@ -137,7 +130,7 @@ public class ProjectViews {
             @Schema(description = "To phase") Phase to,
             @Schema(description = "Requested by (staff id)") long by,
             @Schema(description = "When") OffsetDateTime at,
-            @Schema(description = "Why") String reason) {
+            @Schema(nullable = true, description = "Why") String reason) {
     }
 
     @Schema(description = "A budget line")
@@ -146,7 +139,7 @@ public class ProjectViews {
             @Schema(description = "Category") String category,
             @Schema(description = "Planned amount") BigDecimal planned,
             @Schema(description = "Currency, CNY") String currency,
-            @Schema(description = "Final cost, once settled") BigDecimal finalCost) {
+            @Schema(nullable = true, description = "Final cost, once settled") BigDecimal finalCost) {
     }
 
     @Schema(description = "An expense")
@@ -156,13 +149,13 @@ public class ProjectViews {
             @Schema(description = "Amount") BigDecimal amount,
             @Schema(description = "Currency, CNY") String currency,
             @Schema(description = "Date of the expense") LocalDate date,
-            @Schema(description = "What it was for") String note,
+            @Schema(nullable = true, description = "What it was for") String note,
             @Schema(description = "ACCEPTED, PENDING_APPROVAL, APPROVED or REJECTED; only ACCEPTED and APPROVED count")
             ExpenseStatus status,
             @Schema(description = "Marked: it takes its line over budget") boolean overrun,
             @Schema(description = "Recorded by (staff id)") long recordedBy,
-            @Schema(description = "Who approved or rejected the overrun") Long decidedBy,
-            @Schema(description = "When") OffsetDateTime decidedAt) {
+            @Schema(nullable = true, description = "Who approved or rejected the overrun") Long decidedBy,
+            @Schema(nullable = true, description = "When") OffsetDateTime decidedAt) {
     }
 
     @Schema(description = "An action of the action plan")
@@ -172,7 +165,7 @@ public class ProjectViews {
             @Schema(description = "Owner (staff id)") long ownerId,
             @Schema(description = "Due date") LocalDate dueDate,
             @Schema(description = "OPEN, DONE or DROPPED") ActionStatus status,
-            @Schema(description = "Why it was dropped") String dropReason,
+            @Schema(nullable = true, description = "Why it was dropped") String dropReason,
             @Schema(description = "Open and past its due date (Asia/Shanghai)") boolean overdue) {
     }
 
@@ -182,8 +175,8 @@ public class ProjectViews {
             @Schema(description = "Date") LocalDate date,
             @Schema(description = "Progress in percent") int progress,
             @Schema(description = "RED, AMBER or GREEN") Rag rag,
-            @Schema(description = "Issues") String issues,
-            @Schema(description = "Next steps") String nextSteps,
+            @Schema(nullable = true, description = "Issues") String issues,
+            @Schema(nullable = true, description = "Next steps") String nextSteps,
             @Schema(description = "Recorded by (staff id)") long recordedBy) {
     }
 

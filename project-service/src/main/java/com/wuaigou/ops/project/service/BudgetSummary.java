@@ -22,8 +22,8 @@ public record BudgetSummary(
             @Schema(description = "Planned minus spent; negative when over budget") BigDecimal remaining,
             @Schema(description = "Expenses waiting for the manager's approval of an overrun") BigDecimal pendingApproval,
             @Schema(description = "Whether spending exceeds the plan") boolean overBudget,
-            @Schema(description = "Final cost fixed at settlement, null before") BigDecimal finalCost,
-            @Schema(description = "Final cost minus planned, null before settlement") BigDecimal variance) {
+            @Schema(nullable = true, description = "Final cost fixed at settlement, null before") BigDecimal finalCost,
+            @Schema(nullable = true, description = "Final cost minus planned, null before settlement") BigDecimal variance) {
     }
 
     @Schema(description = "Figures of the whole budget")
@@ -32,8 +32,8 @@ public record BudgetSummary(
             @Schema(description = "Spent") BigDecimal spent,
             @Schema(description = "Planned minus spent") BigDecimal remaining,
             @Schema(description = "Waiting for approval") BigDecimal pendingApproval,
-            @Schema(description = "Sum of final costs, null until every line has one") BigDecimal finalCost,
-            @Schema(description = "Final cost minus planned, null before settlement") BigDecimal variance) {
+            @Schema(nullable = true, description = "Sum of final costs, null until every line has one") BigDecimal finalCost,
+            @Schema(nullable = true, description = "Final cost minus planned, null before settlement") BigDecimal variance) {
     }
 
     @Schema(description = "Spending of one calendar month")

@@ -4,7 +4,6 @@ import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.AllocationStatus;
 import com.wuaigou.ops.quota.domain.Assignment;
@@ -82,10 +81,10 @@ public class AssignmentResource {
             @Schema(description = "The member") long staffId,
             @Schema(description = "PRIMARY or FLEXIBLE") Duty duty,
             @Schema(description = "Whether the member holds the whole item") boolean whole,
-            @Schema(description = "Low end of the share; null for the whole item") BigDecimal shareMin,
-            @Schema(description = "High end of the share; null for the whole item") BigDecimal shareMax,
+            @Schema(nullable = true, description = "Low end of the share; null for the whole item") BigDecimal shareMin,
+            @Schema(nullable = true, description = "High end of the share; null for the whole item") BigDecimal shareMax,
             @Schema(description = "First day") LocalDate validFrom,
-            @Schema(description = "Last day, inclusive; null while open") LocalDate validTo,
+            @Schema(nullable = true, description = "Last day, inclusive; null while open") LocalDate validTo,
             @Schema(description = "Who assigned it") long assignedBy,
             @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
 
@@ -101,8 +100,8 @@ public class AssignmentResource {
     public record AllocationView(
             @Schema(description = "Item code") String itemCode,
             @Schema(description = "Shape") Shape shape,
-            @Schema(description = "Group's number, low end (slot-persons per day for coverage)") BigDecimal groupMin,
-            @Schema(description = "Group's number, high end") BigDecimal groupMax,
+            @Schema(nullable = true, description = "Group's number, low end (slot-persons per day for coverage)") BigDecimal groupMin,
+            @Schema(nullable = true, description = "Group's number, high end") BigDecimal groupMax,
             @Schema(description = "Sum of the members' shares, low end (a whole assignment counts the whole number)") BigDecimal allocatedMin,
             @Schema(description = "Sum of the members' shares, high end") BigDecimal allocatedMax,
             @Schema(description = "Members holding the item") int assignees,
@@ -115,11 +114,11 @@ public class AssignmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Assign an item", description = "A manager gives an item of their group to a member of it, whole or as a share, from a date and optionally to one.")
     @APIResponse(responseCode = "201", description = "Assigned", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION), content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The member already holds the item then", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown, departed or non-member person; retired item; a share for an item without a number", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "404", description = "No such item")
+    @APIResponse(responseCode = "409", description = "The member already holds the item then")
+    @APIResponse(responseCode = "422", description = "Unknown, departed or non-member person; retired item; a share "
+            + "for an item without a number")
     public Response assign(@Valid @NotNull NewAssignment request) {
         Assignment assignment = assignments.assign(new AssignmentService.NewAssignment(request.itemCode(), request.staffId(),
                 request.duty(), request.shareMin(), request.shareMax(), request.validFrom(), request.validTo()));
@@ -132,10 +131,8 @@ public class AssignmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "End an assignment", description = "Sets its last day; the assignment stays in the history. To change a share, end it and assign again.")
     @APIResponse(responseCode = "200", description = "Ended", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Already ended earlier", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "422", description = "Already ended earlier")
     public AssignmentView end(@PathParam("id") long id,
                               @Parameter(description = ETags.IF_MATCH, required = true)
                               @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -148,8 +145,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read an assignment", description = "Staff read their own, managers their group's.")
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's")
     public AssignmentView get(@PathParam("id") long id) {
         return AssignmentView.of(assignments.read(id));
     }
@@ -158,7 +154,7 @@ public class AssignmentResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List assignments", description = "The history of assignments the caller may see, filtered; 'on' keeps those in force that day.")
     @APIResponse(responseCode = "200", description = "The assignments")
-    @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public List<AssignmentView> list(@Parameter(description = "Group code") @QueryParam("groupCode") String groupCode,
                                      @Parameter(description = "Staff id") @QueryParam("staffId") Long staffId,
                                      @Parameter(description = "Item code") @QueryParam("itemCode") String itemCode,
@@ -171,8 +167,8 @@ public class AssignmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Allocation of a group's items", description = "For each item of the group, the members' shares in force on a date (today by default) against the group's number: under, balanced or over.")
     @APIResponse(responseCode = "200", description = "One line per item")
-    @APIResponse(responseCode = "400", description = "No group given", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No group given")
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public List<AllocationView> allocation(@Parameter(description = "Group code", required = true) @QueryParam("groupCode") @NotBlank String groupCode,
                                            @Parameter(description = "Date; defaults to today") @QueryParam("on") LocalDate on) {
         return assignments.allocation(groupCode, on == null ? calendar.today() : on).stream()

@@ -1,6 +1,5 @@
 package com.wuaigou.ops.quota.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.common.security.Roles;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,8 +46,7 @@ public class AttainmentResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "A person's attainment", description = "Per item assigned or worked on: the target of the window (shares prorated by working days), done, ratio and status; plus the workload per day against 480 minutes. Staff read their own, managers their group's.")
     @APIResponse(responseCode = "200", description = "The figures")
-    @APIResponse(responseCode = "403", description = "Someone else's figures", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown person", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's figures")
     public PersonView person(@PathParam("staffId") long staffId,
                              @Parameter(description = "DAY, WEEK (ISO) or MONTH") @QueryParam("window") @DefaultValue("MONTH") WindowKind window,
                              @Parameter(description = "A date in the window; defaults to today") @QueryParam("date") LocalDate date) {
@@ -66,7 +62,7 @@ public class AttainmentResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "A group's attainment", description = "Per item of the group: the group's number for the window against all members' work (a joint log counts once), and each member's workload per day.")
     @APIResponse(responseCode = "200", description = "The figures")
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public GroupView group(@PathParam("groupCode") String groupCode,
                            @Parameter(description = "DAY, WEEK (ISO) or MONTH") @QueryParam("window") @DefaultValue("MONTH") WindowKind window,
                            @Parameter(description = "A date in the window; defaults to today") @QueryParam("date") LocalDate date) {
@@ -79,7 +75,6 @@ public class AttainmentResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "The department's attainment", description = "Every group's attainment for the window, from one read of its logs.")
     @APIResponse(responseCode = "200", description = "One entry per group")
-    @APIResponse(responseCode = "403", description = "Not a director, admin or bi", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<GroupView> department(@Parameter(description = "DAY, WEEK (ISO) or MONTH") @QueryParam("window") @DefaultValue("MONTH") WindowKind window,
                                       @Parameter(description = "A date in the window; defaults to today") @QueryParam("date") LocalDate date) {
         if (!access.readsEverything()) {

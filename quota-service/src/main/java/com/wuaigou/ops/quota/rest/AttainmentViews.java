@@ -7,6 +7,7 @@ import com.wuaigou.ops.quota.domain.Period;
 import com.wuaigou.ops.quota.domain.Shape;
 import com.wuaigou.ops.quota.domain.WindowKind;
 import com.wuaigou.ops.quota.service.AttainmentService;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -25,15 +26,15 @@ public final class AttainmentViews {
             @Schema(description = "The item's group") String groupCode,
             @Schema(description = "Shape: decides what target and done mean") Shape shape,
             @Schema(description = "Unit") String unit,
-            @Schema(description = "Period of the item's number") Period period,
+            @Schema(nullable = true, type = SchemaType.STRING, description = "Period of the item's number; null for TRACKED items") Period period,
             @Schema(description = "Whether an assignment (person) or the group's number (group) covers the window") boolean planned,
-            @Schema(description = "Target low end for the window: units (COUNT), minutes (DURATION), slots (COVERAGE), units per hour (RATE); null without a target") BigDecimal targetMin,
-            @Schema(description = "Target high end for the window") BigDecimal targetMax,
+            @Schema(nullable = true, description = "Target low end for the window: units (COUNT), minutes (DURATION), slots (COVERAGE), units per hour (RATE); null without a target") BigDecimal targetMin,
+            @Schema(nullable = true, description = "Target high end for the window") BigDecimal targetMax,
             @Schema(description = "Done: units (COUNT, STANDARD_TIME, TRACKED, RATE), minutes (DURATION), slots covered (COVERAGE)") BigDecimal done,
             @Schema(description = "Minutes logged on the item") long loggedMinutes,
-            @Schema(description = "Units per logged hour (RATE)") BigDecimal ratePerHour,
+            @Schema(nullable = true, description = "Units per logged hour (RATE)") BigDecimal ratePerHour,
             @Schema(description = "Workload minutes credited: standard minutes per unit and crew member, else minutes logged") long creditedMinutes,
-            @Schema(description = "Done against the target's low end (rate against rate)") BigDecimal ratio,
+            @Schema(nullable = true, description = "Done against the target's low end (rate against rate)") BigDecimal ratio,
             @Schema(description = "SHORT, MET, EXCEEDED or NO_TARGET") AttainmentStatus status) {
 
         static ItemView of(ItemAttainment a) {
@@ -49,7 +50,7 @@ public final class AttainmentViews {
             @Schema(description = "Whether it is a working day") boolean workingDay,
             @Schema(description = "Minutes credited") long minutes,
             @Schema(description = "Minutes of a working day", example = "480") int dayMinutes,
-            @Schema(description = "Minutes against the working day") BigDecimal ratio) {
+            @Schema(nullable = true, description = "Minutes against the working day") BigDecimal ratio) {
 
         static DayView of(DayWorkload d) {
             return new DayView(d.date(), d.workingDay(), d.minutes(), d.dayMinutes(), d.ratio());

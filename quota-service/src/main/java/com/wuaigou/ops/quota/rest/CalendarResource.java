@@ -1,7 +1,6 @@
 package com.wuaigou.ops.quota.rest;
 
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.CalendarDay;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,7 +56,7 @@ public class CalendarResource {
             @Schema(description = "Whether the day is a working day") boolean working,
             @Schema(description = "ISO week-based year") int isoWeekYear,
             @Schema(description = "ISO week number") int isoWeek,
-            @Schema(description = "Name of the holiday or make-up day") String name) {
+            @Schema(nullable = true, description = "Name of the holiday or make-up day") String name) {
     }
 
     @Schema(name = "CalendarRange", description = "The days of a range with the calendar's settings")
@@ -89,7 +87,7 @@ public class CalendarResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read the calendar", description = "Every day from 'from' to 'to' (at most 366 days; the current month by default) with how it counts.")
     @APIResponse(responseCode = "200", description = "The days")
-    @APIResponse(responseCode = "400", description = "A bad range", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad range")
     public RangeView days(@Parameter(description = "First day") @QueryParam("from") LocalDate from,
                           @Parameter(description = "Last day") @QueryParam("to") LocalDate to) {
         Window month = Window.of(WindowKind.MONTH, calendars.today());
@@ -119,7 +117,7 @@ public class CalendarResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Find a window", description = "The day, ISO week or calendar month that holds a date (today by default), and its working days.")
     @APIResponse(responseCode = "200", description = "The window")
-    @APIResponse(responseCode = "400", description = "A bad kind or date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad kind or date")
     public WindowView window(@Parameter(description = "DAY, WEEK or MONTH", required = true) @QueryParam("kind") WindowKind kind,
                              @Parameter(description = "A date in the window") @QueryParam("date") LocalDate date) {
         if (kind == null) {
@@ -135,9 +133,9 @@ public class CalendarResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Mark a holiday or make-up working day", description = "A holiday makes a working weekday free; a make-up working day makes a weekend day a working day.")
     @APIResponse(responseCode = "200", description = "Stored")
-    @APIResponse(responseCode = "400", description = "A bad kind or date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request marked the same day", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad kind or date")
+    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request marked the same "
+            + "day")
     public DayView mark(@PathParam("date") LocalDate date, @Valid @NotNull ExceptionRequest request) {
         CalendarDay day = calendars.setException(date, request.kind(), request.name());
         return new DayView(day.day, day.kind, day.kind == DayKind.MAKEUP_WORKDAY,
@@ -149,8 +147,6 @@ public class CalendarResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Remove a holiday or make-up day", description = "The day counts by its weekday again.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No exception on that day", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public void unmark(@PathParam("date") LocalDate date) {
         calendars.removeException(date);
     }

@@ -4,7 +4,6 @@ import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.PeriodLock;
 import com.wuaigou.ops.quota.domain.WindowKind;
@@ -68,9 +67,9 @@ public class PeriodLockResource {
             @Schema(description = "Who locked it") long lockedBy,
             @Schema(description = "When") OffsetDateTime lockedAt,
             @Schema(description = "Whether it still holds") boolean active,
-            @Schema(description = "Who reopened it") Long reopenedBy,
-            @Schema(description = "When it was reopened") OffsetDateTime reopenedAt,
-            @Schema(description = "Why it was reopened") String reopenReason,
+            @Schema(nullable = true, description = "Who reopened it") Long reopenedBy,
+            @Schema(nullable = true, description = "When it was reopened") OffsetDateTime reopenedAt,
+            @Schema(nullable = true, description = "Why it was reopened") String reopenReason,
             @Schema(description = "Version; the answer's ETag carries it too") long version) implements VersionedView {
 
         static LockView of(PeriodLock l) {
@@ -85,10 +84,10 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Lock a past period", description = "Freezes the group's logs of the period and publishes each person's attainment per item (ops.quota.period.locked.v1).")
     @APIResponse(responseCode = "201", description = "Locked", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION), content = @Content(schema = @Schema(implementation = LockView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-locked: a lock already touches the period, or a concurrent request locked it first", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The period is not over, or the group is unknown", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "already-locked: a lock already touches the period, or a "
+            + "concurrent request locked it first")
+    @APIResponse(responseCode = "422", description = "The period is not over, or the group is unknown")
     public Response lock(@Valid @NotNull NewLock request) {
         PeriodLock lock = locks.lock(request.groupCode(), request.window(), request.date());
         return Response.status(201).entity(LockView.of(lock)).build();
@@ -100,10 +99,8 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Reopen a period", description = "A director or admin lifts a lock, at the version read, with a reason (ops.quota.period.reopened.v1).")
     @APIResponse(responseCode = "200", description = "Reopened", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such lock", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-reopened", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "409", description = "already-reopened")
     public LockView reopen(@PathParam("id") long id,
                            @Parameter(description = ETags.IF_MATCH, required = true)
                            @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -116,8 +113,7 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a lock", description = "One lock of a group the caller may read.")
     @APIResponse(responseCode = "200", description = "The lock", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such lock", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public LockView get(@PathParam("id") long id) {
         return LockView.of(locks.read(id));
     }
@@ -126,7 +122,7 @@ public class PeriodLockResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List locks", description = "Locks of the groups the caller may read.")
     @APIResponse(responseCode = "200", description = "The locks")
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public List<LockView> list(@Parameter(description = "Group code") @QueryParam("groupCode") String groupCode) {
         return locks.list(groupCode).stream().map(LockView::of).toList();
     }

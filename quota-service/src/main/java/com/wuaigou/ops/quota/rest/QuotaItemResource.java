@@ -3,7 +3,6 @@ package com.wuaigou.ops.quota.rest;
 import com.wuaigou.ops.common.concurrency.ETags;
 import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.idempotency.Idempotent;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.QuotaTarget;
@@ -58,7 +57,6 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List catalog items", description = "Items with the number in force on a date (today by default), optionally of one group; retired items only when asked.")
     @APIResponse(responseCode = "200", description = "The items")
-    @APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<ItemView> list(@Parameter(description = "Only this group's items") @QueryParam("groupCode") String groupCode,
                                @Parameter(description = "Include items retired on the date") @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
                                @Parameter(description = "Date the numbers are read for; defaults to today") @QueryParam("on") LocalDate on) {
@@ -71,7 +69,6 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read an item", description = "An item with its number in force on a date (today by default) and the number's dated history.")
     @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ItemView get(@PathParam("code") String code,
                         @Parameter(description = "Date the number is read for; defaults to today") @QueryParam("on") LocalDate on) {
         return view(catalog.require(code), on == null ? calendar.today() : on);
@@ -83,10 +80,10 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Add an item", description = "A manager adds an item to their own group; directors and admins to any. The shape's rules apply as for a CSV row.")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION), content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "duplicate-code: the code exists, or a concurrent request added it", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The shape's rules are broken", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "duplicate-code: the code exists, or a concurrent request added "
+            + "it")
+    @APIResponse(responseCode = "422", description = "The shape's rules are broken")
     public Response create(@Valid @NotNull NewItem request) {
         LocalDate from = request.effectiveFrom() == null ? calendar.today() : request.effectiveFrom();
         QuotaItem item = catalog.add(request.definition(), from);
@@ -99,9 +96,7 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change an item's description", description = "Category, names, unit and notes, at the version read.")
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
     public ItemView describe(@PathParam("code") String code,
                              @Parameter(description = ETags.IF_MATCH, required = true)
                              @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -117,11 +112,10 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Change an item's number from a date", description = "Records a new number in force from effectiveFrom (today or later), at the version read. Past periods keep the number they had.")
     @APIResponse(responseCode = "200", description = "Recorded; the item with its history", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request recorded a number from the same date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A past date, or a number the shape does not take", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "concurrent-modification: a concurrent request recorded a "
+            + "number from the same date")
+    @APIResponse(responseCode = "422", description = "A past date, or a number the shape does not take")
     public ItemView changeTarget(@PathParam("code") String code,
                                  @Parameter(description = ETags.IF_MATCH, required = true)
                                  @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -137,11 +131,9 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Retire an item", description = "Items are retired, never deleted: from the date on they ask nothing and take no new work; their history stays.")
     @APIResponse(responseCode = "200", description = "Retired", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the group's manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No item with this code", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "already-retired", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A past date", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the group's manager")
+    @APIResponse(responseCode = "409", description = "already-retired")
+    @APIResponse(responseCode = "422", description = "A past date")
     public ItemView retire(@PathParam("code") String code,
                            @Parameter(description = ETags.IF_MATCH, required = true)
                            @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -157,9 +149,9 @@ public class QuotaItemResource {
     @RolesAllowed({Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Import the catalog CSV", description = "All or nothing: every row is checked first, and any bad row refuses the file with each problem named 'row N, column C' (row 1 is the first row after the header; double quotes enclose commas and line breaks). New codes are created; existing items take their row's description and, when it differs, its number from effectiveFrom (today by default).")
     @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its quotes are broken; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a director or admin", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad rows; nothing was imported", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed-csv: the header, a row's number of values or its "
+            + "quotes are broken; nothing was imported")
+    @APIResponse(responseCode = "422", description = "Bad rows; nothing was imported")
     public Response importCsv(@Parameter(description = "From when changed numbers are in force; today or later") @QueryParam("effectiveFrom") LocalDate effectiveFrom,
                                 String csv) {
         CatalogService.ImportResult result = catalog.importCsv(csv == null ? "" : csv,

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -36,16 +37,16 @@ public final class QuotaItemViews {
             @Schema(description = "Chinese name (CSV name_zh)") String nameZh,
             @Schema(description = "English name (CSV name_en)") String nameEn,
             @Schema(description = "Shape of the workload: how it is measured") Shape shape,
-            @Schema(description = "Low end of the number in force on the asked date (persons per slot for coverage, minutes for durations, units per hour for rates)") BigDecimal targetMin,
-            @Schema(description = "High end of the number in force on the asked date") BigDecimal targetMax,
+            @Schema(nullable = true, description = "Low end of the number in force on the asked date (persons per slot for coverage, minutes for durations, units per hour for rates)") BigDecimal targetMin,
+            @Schema(nullable = true, description = "High end of the number in force on the asked date") BigDecimal targetMax,
             @Schema(description = "Unit counted", example = "post") String unit,
-            @Schema(description = "Period the number counts per") Period period,
-            @Schema(description = "Standard minutes credited per unit to each crew member (standard-time items)") Integer stdMinutes,
-            @Schema(description = "Fewest people doing one unit (standard-time items)") Integer crewMin,
-            @Schema(description = "Most people doing one unit (standard-time items)") Integer crewMax,
-            @Schema(description = "Slot names separated by ';' (coverage items, and durations split by slot)", example = "AM;PM") String slots,
-            @Schema(description = "Notes from the plan") String notes,
-            @Schema(description = "Retired from this date on; null while active") LocalDate retiredOn,
+            @Schema(nullable = true, type = SchemaType.STRING, description = "Period the number counts per; null for TRACKED items") Period period,
+            @Schema(nullable = true, description = "Standard minutes credited per unit to each crew member (standard-time items)") Integer stdMinutes,
+            @Schema(nullable = true, description = "Fewest people doing one unit (standard-time items)") Integer crewMin,
+            @Schema(nullable = true, description = "Most people doing one unit (standard-time items)") Integer crewMax,
+            @Schema(nullable = true, description = "Slot names separated by ';' (coverage items, and durations split by slot)", example = "AM;PM") String slots,
+            @Schema(nullable = true, description = "Notes from the plan") String notes,
+            @Schema(nullable = true, description = "Retired from this date on; null while active") LocalDate retiredOn,
             @Schema(description = "Version; the answer's ETag carries it too") long version,
             @Schema(description = "The dated history of the number, oldest first") List<TargetView> targets)
             implements VersionedView {
@@ -61,8 +62,8 @@ public final class QuotaItemViews {
     @Schema(name = "QuotaTarget", description = "An item's number from a date on, until the next one")
     public record TargetView(
             @Schema(description = "First day the number is in force") LocalDate effectiveFrom,
-            @Schema(description = "Low end; null for items without a number") BigDecimal targetMin,
-            @Schema(description = "High end; equal to the low end for a single number") BigDecimal targetMax) {
+            @Schema(nullable = true, description = "Low end; null for items without a number") BigDecimal targetMin,
+            @Schema(nullable = true, description = "High end; equal to the low end for a single number") BigDecimal targetMax) {
 
         static TargetView of(QuotaTarget target) {
             TargetRange range = target.range();

@@ -5,7 +5,6 @@ import com.wuaigou.ops.common.concurrency.IfMatch;
 import com.wuaigou.ops.common.concurrency.VersionedView;
 import com.wuaigou.ops.common.idempotency.Idempotent;
 import com.wuaigou.ops.common.input.SingleLine;
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.quota.domain.QuotaItem;
@@ -104,10 +103,10 @@ public class WorkLogResource {
             @Schema(description = "The person's group on the work date") String groupCode,
             @Schema(description = "Day of the work") LocalDate workDate,
             @Schema(description = "Units done") BigDecimal quantity,
-            @Schema(description = "Minutes spent") Integer minutes,
-            @Schema(description = "Slot covered") String slot,
+            @Schema(nullable = true, description = "Minutes spent") Integer minutes,
+            @Schema(nullable = true, description = "Slot covered") String slot,
             @Schema(description = "Everyone credited, the subject included") List<Long> crew,
-            @Schema(description = "Note") String note,
+            @Schema(nullable = true, description = "Note") String note,
             @Schema(description = "Whether no assignment covered the item that day") boolean unplanned,
             @Schema(description = "Who recorded it") long createdBy,
             @Schema(description = "When it was recorded") OffsetDateTime createdAt,
@@ -127,7 +126,7 @@ public class WorkLogResource {
             @Schema(description = "Revision it produced") int revision,
             @Schema(description = "Who corrected") long correctedBy,
             @Schema(description = "When") OffsetDateTime correctedAt,
-            @Schema(description = "Why") String reason,
+            @Schema(nullable = true, description = "Why") String reason,
             @Schema(description = "The log before, as JSON") String before,
             @Schema(description = "The log after, as JSON") String after) {
 
@@ -142,9 +141,11 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Log work", description = "Records work on an item. Work on an item nobody assigned to the person is accepted and marked unplanned. With an Idempotency-Key header a retry gets the first answer back and no second log.")
     @APIResponse(responseCode = "201", description = "Recorded (or the first answer to this Idempotency-Key)", content = @Content(schema = @Schema(implementation = WorkLogView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with more than two decimals, or a blank Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Someone else's work", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request, for example a negative quantity, one with "
+            + "more than two decimals, or a blank Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Someone else's work")
+    @APIResponse(responseCode = "422", description = "Unknown item or person, departed person, future date, locked "
+            + "period, missing minutes, a slot the item does not have, a crew of the wrong size, or a reused Idempotency-Key")
     public Response create(@Valid @NotNull NewLog request) {
         return Response.status(201).entity(logs.record(request.input(), WorkLogView::of)).build();
     }
@@ -155,10 +156,8 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "Correct a log", description = "The author corrects their log until its period is locked; a manager of the group (or a director or admin) corrects with a reason. Every correction is kept.")
     @APIResponse(responseCode = "200", description = "Corrected", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "400", description = "Malformed request", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither author nor manager", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither author nor manager")
+    @APIResponse(responseCode = "422", description = "Locked period, missing reason, or a refusal as for a new log")
     public WorkLogView correct(@PathParam("id") long id,
                                @Parameter(description = ETags.IF_MATCH, required = true)
                                @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -173,8 +172,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "Read a log", description = "Staff read their own, managers their group's.")
     @APIResponse(responseCode = "200", description = "The log", headers = @Header(name = ETags.HEADER, description = ETags.DESCRIPTION))
-    @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's")
     public WorkLogView get(@PathParam("id") long id) {
         return WorkLogView.of(logs.read(id));
     }
@@ -184,8 +182,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "A log's corrections", description = "Every correction, oldest first, with the log before and after.")
     @APIResponse(responseCode = "200", description = "The corrections")
-    @APIResponse(responseCode = "403", description = "Someone else's", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such log", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Someone else's")
     public List<CorrectionView> corrections(@PathParam("id") long id) {
         return logs.corrections(id).stream().map(CorrectionView::of).toList();
     }
@@ -194,7 +191,7 @@ public class WorkLogResource {
     @RolesAllowed({Roles.STAFF, Roles.MANAGER, Roles.DIRECTOR, Roles.ADMIN, Roles.BI})
     @Operation(summary = "List logs", description = "Logs the caller may see between two dates (the current month by default, at most 366 days).")
     @APIResponse(responseCode = "200", description = "The logs")
-    @APIResponse(responseCode = "400", description = "A bad range", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad range")
     public List<WorkLogView> list(@Parameter(description = "Whose work") @QueryParam("staffId") Long staffId,
                                   @Parameter(description = "Group code") @QueryParam("groupCode") String groupCode,
                                   @Parameter(description = "First day") @QueryParam("from") LocalDate from,
