@@ -1,6 +1,9 @@
 package com.wuaigou.ops.common.openapi;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +23,24 @@ class ProblemResponsesFilterTest {
         assertThat(statuses(document, "/api/v1/notes/{id}", "get")).containsExactly("200", "400", "401", "403", "404");
         assertThat(statuses(document, "/api/v1/notes", "post"))
                 .containsExactly("200", "400", "401", "403", "409", "422");
-        assertThat(statuses(document, "/api/v1/preconditioned", "post"))
-                .containsExactly("204", "400", "401", "403", "409", "422");
         assertThat(statuses(document, "/api/v1/preconditioned/{id}", "put"))
                 .containsExactly("204", "400", "401", "403", "404", "409", "412", "422", "428");
         assertThat(statuses(document, "/api/v1/preconditioned/{id}/optional", "put"))
                 .containsExactly("204", "400", "401", "403", "404", "409", "412", "422");
+    }
+
+    @Test
+    void shouldAnswer422WhereAnOperationDeclaresAnIdempotencyKeyEvenWithoutABody() {
+        OpenAPI openAPI = OASFactory.createOpenAPI().paths(OASFactory.createPaths().addPathItem("/start",
+                OASFactory.createPathItem().POST(OASFactory.createOperation()
+                        .addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER))
+                        .responses(OASFactory.createAPIResponses().addAPIResponse("204",
+                                OASFactory.createAPIResponse().description("Nothing happens"))))));
+
+        new ProblemResponsesFilter().filterOpenAPI(openAPI);
+
+        assertThat(openAPI.getPaths().getPathItem("/start").getPOST().getResponses().getAPIResponses().keySet())
+                .containsExactlyInAnyOrder("204", "400", "409", "422");
     }
 
     @Test
