@@ -1,6 +1,7 @@
 package com.wuaigou.ops.local;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.DynamicTest;
@@ -36,11 +37,23 @@ public abstract class IdempotencyContract {
 
     private static final String PROBLEM = "application/problem+json";
 
-    /** A request as a client sends it. */
-    public record Request(String token, String path, String mediaType, String body) {
+    /**
+     * A request as a client sends it; {@code ifMatch} is the {@code If-Match} header of a creation that changes the
+     * resource it is created under (the version read, or {@code *}), null where the operation takes none.
+     */
+    public record Request(String token, String path, String mediaType, String body, String ifMatch) {
+
+        public Request(String token, String path, String mediaType, String body) {
+            this(token, path, mediaType, body, null);
+        }
 
         public static Request json(String token, String path, String body) {
             return new Request(token, path, "application/json", body);
+        }
+
+        /** The same request with this {@code If-Match} header. */
+        public Request ifMatch(String etag) {
+            return new Request(token, path, mediaType, body, etag);
         }
     }
 
@@ -152,8 +165,11 @@ public abstract class IdempotencyContract {
     }
 
     private static Response send(Request request, String key) {
-        return given().auth().oauth2(request.token()).header("Idempotency-Key", key).contentType(request.mediaType())
-                .body(request.body()).post(request.path());
+        RequestSpecification spec = given().auth().oauth2(request.token()).header("Idempotency-Key", key);
+        if (request.ifMatch() != null) {
+            spec = spec.header("If-Match", request.ifMatch());
+        }
+        return spec.contentType(request.mediaType()).body(request.body()).post(request.path());
     }
 
     /** Rows of the table now, read on a connection of its own. */
