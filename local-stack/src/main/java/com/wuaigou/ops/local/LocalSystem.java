@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -83,6 +84,7 @@ public final class LocalSystem implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private Path publicKey;
+    private Instant pinnedNow;
 
     /**
      * @param root  the checkout, whose services are packaged ({@code ./mvnw install -DskipTests})
@@ -96,6 +98,14 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Starts everything and returns once every service answers ready. {@link #close()} stops what did start. */
+    /**
+     * Makes the services started from now on take {@code now} as the current instant ({@code OPS_CLOCK_FIXED}), so a
+     * test of the whole system never depends on the day it runs.
+     */
+    public void pinClock(Instant now) {
+        pinnedNow = now;
+    }
+
     public void start() throws IOException, InterruptedException {
         startInfrastructure();
         for (Service service : Service.values()) {
@@ -240,6 +250,9 @@ public final class LocalSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
         env.put("OPS_DEMO_DATA_ENABLED", "true");
+        if (pinnedNow != null) {
+            env.put("OPS_CLOCK_FIXED", pinnedNow.toString());
+        }
         // The packaged jar logs JSON for a collector; people read these logs, so plain text.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // No collector runs locally: trace only when one is configured, rather than fail to export every few seconds.

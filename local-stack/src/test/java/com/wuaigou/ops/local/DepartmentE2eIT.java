@@ -20,6 +20,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -58,6 +59,8 @@ import static org.hamcrest.Matchers.equalTo;
 class DepartmentE2eIT {
 
     private static final ZoneId DEPARTMENT_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The services' now: 01:30 in Shanghai, when its date is a day ahead of UTC's. */
+    private static final Instant PINNED_NOW = Instant.parse("2026-11-30T17:30:00Z");
     /** How long an event may take from one service to another; generous for a loaded 2-core machine. */
     private static final Duration EVENT_DELIVERY = Duration.ofSeconds(120);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -82,6 +85,7 @@ class DepartmentE2eIT {
                 LocalSystem.Ports.free());
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-stop"));
         system.deleteData();
+        system.pinClock(PINNED_NOW);
         system.start();
         System.out.printf("[e2e] system ready after %.1f s%n", seconds(BEGAN));
     }
@@ -137,7 +141,7 @@ class DepartmentE2eIT {
 
     @Test
     void shouldShowANewPersonsApprovedQuotaFiguresAndClosedProjectOnTheirScorecards() {
-        LocalDate today = LocalDate.now(DEPARTMENT_ZONE);
+        LocalDate today = LocalDate.ofInstant(PINNED_NOW, DEPARTMENT_ZONE);
         // Two months back: last month is the demo data's, already locked for every group.
         YearMonth loggedMonth = YearMonth.from(today).minusMonths(2);
         LocalDate monday = loggedMonth.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
@@ -243,7 +247,7 @@ class DepartmentE2eIT {
     void shouldLoseNoLogAndCountNoLogTwiceWhenQuotaServiceStopsInTheMiddleOfLogging() throws Exception {
         long staffId = DemoIdentities.STAFF_ID;
         String staff = DevTokens.mint(staffId, "staff");
-        LocalDate today = LocalDate.now(DEPARTMENT_ZONE);
+        LocalDate today = LocalDate.ofInstant(PINNED_NOW, DEPARTMENT_ZONE);
         await("quota-service knows the demo roster").atMost(EVENT_DELIVERY).pollInterval(POLL).untilAsserted(() ->
                 call(Service.QUOTA, DIRECTOR).get("/api/v1/roster/staff/" + staffId).then().statusCode(200));
         List<String> keys = IntStream.range(0, 16).mapToObj(i -> "visit-" + RUN + "-" + i).toList();
@@ -295,7 +299,7 @@ class DepartmentE2eIT {
 
     @Test
     void shouldKeepEachPersonsWorkLogEventsInCommitOrderWhenOneOfTwoQuotaInstancesIsKilled() throws Exception {
-        LocalDate today = LocalDate.now(DEPARTMENT_ZONE);
+        LocalDate today = LocalDate.ofInstant(PINNED_NOW, DEPARTMENT_ZONE);
         await("quota-service knows the people who log").atMost(EVENT_DELIVERY).pollInterval(POLL).untilAsserted(() ->
                 ORDERED_STAFF.forEach(id -> call(Service.QUOTA, DIRECTOR).get("/api/v1/roster/staff/" + id).then()
                         .statusCode(200)));

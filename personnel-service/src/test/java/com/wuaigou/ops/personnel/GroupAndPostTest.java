@@ -2,12 +2,12 @@ package com.wuaigou.ops.personnel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.local.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ class GroupAndPostTest {
         List<JsonNode> groupEvents = exactly(3, GROUP_TOPIC, code);
         assertThat(groupEvents.get(2).get("data").get("managerId").asLong()).isEqualTo(second);
 
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = PinnedClock.today();
         given().auth().oauth2(staffToken(10)).get("/api/v1/org-chart?asOf=" + today.minusDays(1)).then()
                 .statusCode(200)
                 .body("groups.find { it.code == '" + code + "' }.manager.id", equalTo((int) first));

@@ -2,12 +2,12 @@ package com.wuaigou.ops.personnel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wuaigou.ops.common.problem.Problem;
+import com.wuaigou.ops.local.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class StaffResourceTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = PinnedClock.today();
 
     @Test
     void shouldCreateAPersonWithOnePlacementAndPublishOneSnapshotWithoutContactDetails() {

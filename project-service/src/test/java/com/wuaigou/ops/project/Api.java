@@ -1,11 +1,11 @@
 package com.wuaigou.ops.project;
 
 import com.wuaigou.ops.local.DevTokens;
+import com.wuaigou.ops.local.PinnedClock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import static io.restassured.RestAssured.given;
 final class Api {
 
     static final String PROJECTS = "/api/v1/projects";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = PinnedClock.today();
 
     private Api() {
     }

@@ -4,7 +4,7 @@ import com.wuaigou.ops.common.security.Roles;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Placement;
 import com.wuaigou.ops.personnel.domain.Staff;
-import com.wuaigou.ops.personnel.service.DepartmentClock;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.personnel.service.RosterQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -2,6 +2,7 @@ package com.wuaigou.ops.personnel.service;
 
 import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.personnel.domain.StaffGroup;
 import com.wuaigou.ops.personnel.events.RosterEvents;
 import jakarta.enterprise.context.ApplicationScoped;

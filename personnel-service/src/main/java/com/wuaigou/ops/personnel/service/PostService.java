@@ -2,6 +2,7 @@ package com.wuaigou.ops.personnel.service;
 
 import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.personnel.domain.Post;
 import com.wuaigou.ops.personnel.domain.Staff;
 import com.wuaigou.ops.personnel.domain.StaffStatus;

@@ -3,6 +3,7 @@ package com.wuaigou.ops.personnel.service;
 import com.wuaigou.ops.common.events.CloudEvent;
 import com.wuaigou.ops.common.events.EventReader;
 import com.wuaigou.ops.common.events.ProcessedEvents;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.personnel.domain.ScorecardItem;
 import com.wuaigou.ops.personnel.domain.ScorecardLock;
 import com.wuaigou.ops.personnel.domain.ScorecardPerson;
@@ -46,11 +47,13 @@ public class ScorecardLedger {
     private final EventReader reader;
     private final ProcessedEvents processed;
     private final EntityManager entityManager;
+    private final DepartmentClock clock;
 
-    ScorecardLedger(EventReader reader, ProcessedEvents processed, EntityManager entityManager) {
+    ScorecardLedger(EventReader reader, ProcessedEvents processed, EntityManager entityManager, DepartmentClock clock) {
         this.reader = reader;
         this.processed = processed;
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /** An event with its typed payload; {@code data} is null for events the scorecard does not use. */
@@ -181,7 +184,7 @@ public class ScorecardLedger {
         project.outcome = outcome;
         project.evaluationScore = event.evaluationScore();
         project.finishedOn = event.finishedAt() == null ? null
-                : event.finishedAt().atZoneSameInstant(DepartmentClock.ZONE).toLocalDate();
+                : event.finishedAt().atZoneSameInstant(clock.zone()).toLocalDate();
         if (found == null) {
             project.persist();
         }

@@ -3,6 +3,7 @@ package com.wuaigou.ops.personnel.service;
 import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.personnel.domain.GroupRole;
 import com.wuaigou.ops.personnel.domain.Placement;
 import com.wuaigou.ops.personnel.domain.Post;

@@ -7,7 +7,7 @@ import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.common.roster.StaffStatus;
 import com.wuaigou.ops.common.security.ActingAs;
 import com.wuaigou.ops.common.security.Roles;
-import com.wuaigou.ops.project.config.ProjectConfig;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.project.demo.DemoProjects.Spec;
 import com.wuaigou.ops.project.demo.DemoProjects.Team;
 import com.wuaigou.ops.project.domain.ActionStatus;
@@ -75,7 +75,7 @@ public class DemoProjectLoader {
     private static final String ANY_VERSION = "*";
 
     private final DemoDataConfig config;
-    private final ProjectConfig projectConfig;
+    private final DepartmentClock departmentClock;
     private final DemoDataProgress progress;
     private final ActingAs actingAs;
     private final ChangeClock clock;
@@ -86,11 +86,11 @@ public class DemoProjectLoader {
     private final LifecycleService lifecycle;
     private final EntityManager entityManager;
 
-    DemoProjectLoader(DemoDataConfig config, ProjectConfig projectConfig, DemoDataProgress progress, ActingAs actingAs,
+    DemoProjectLoader(DemoDataConfig config, DepartmentClock departmentClock, DemoDataProgress progress, ActingAs actingAs,
                       ChangeClock clock, ProjectService projects, BudgetService budgets, ActionService actions,
                       CheckInService checkIns, LifecycleService lifecycle, EntityManager entityManager) {
         this.config = config;
-        this.projectConfig = projectConfig;
+        this.departmentClock = departmentClock;
         this.progress = progress;
         this.actingAs = actingAs;
         this.clock = clock;
@@ -115,7 +115,7 @@ public class DemoProjectLoader {
             }
             throw new IllegalStateException("The demo roster did not reach the roster copy within " + config.rosterWait());
         }
-        LocalDate today = LocalDate.now(projectConfig.zone());
+        LocalDate today = departmentClock.today();
         YearMonth month = YearMonth.from(today).minusMonths(1);
         int added = 0;
         for (Spec spec : DemoProjects.SPECS) {
@@ -280,7 +280,7 @@ public class DemoProjectLoader {
         }
 
         private <T> T as(long staffId, String role, int day, Supplier<T> change) {
-            OffsetDateTime at = date(day).atTime(hour, 0).atZone(projectConfig.zone()).toOffsetDateTime()
+            OffsetDateTime at = date(day).atTime(hour, 0).atZone(departmentClock.zone()).toOffsetDateTime()
                     .withOffsetSameInstant(ZoneOffset.UTC);
             return actingAs.call(staffId, role, () -> {
                 clock.set(at);

@@ -2,7 +2,7 @@ package com.wuaigou.ops.project.service;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
-import com.wuaigou.ops.project.config.ProjectConfig;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.project.domain.ActionStatus;
 import com.wuaigou.ops.project.domain.Phase;
 import com.wuaigou.ops.project.domain.Project;
@@ -21,16 +21,16 @@ public class ActionService {
 
     private final ProjectChanges changes;
     private final ProjectAccess access;
-    private final ProjectConfig config;
+    private final DepartmentClock clock;
 
-    ActionService(ProjectChanges changes, ProjectAccess access, ProjectConfig config) {
+    ActionService(ProjectChanges changes, ProjectAccess access, DepartmentClock clock) {
         this.changes = changes;
         this.access = access;
-        this.config = config;
+        this.clock = clock;
     }
 
     public LocalDate today() {
-        return LocalDate.now(config.zone());
+        return clock.today();
     }
 
     public List<ProjectAction> list(long projectId) {

@@ -1,6 +1,7 @@
 package com.wuaigou.ops.project.service;
 
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.project.config.ProjectConfig;
 import com.wuaigou.ops.project.domain.ActionStatus;
 import com.wuaigou.ops.project.domain.ExpenseStatus;
@@ -25,10 +26,12 @@ public class ProjectSearch {
 
     private final ProjectAccess access;
     private final ProjectConfig config;
+    private final DepartmentClock clock;
 
-    ProjectSearch(ProjectAccess access, ProjectConfig config) {
+    ProjectSearch(ProjectAccess access, ProjectConfig config, DepartmentClock clock) {
         this.access = access;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Filters of the project list; a null filter does not restrict. */
@@ -79,7 +82,7 @@ public class ProjectSearch {
             conditions.add((filter.overdueActions() ? "" : "not ") + "exists (select 1 from ProjectAction x "
                     + "where x.projectId = p.id and x.status = :open and x.dueDate < :today)");
             params.put("open", ActionStatus.OPEN);
-            params.put("today", LocalDate.now(config.zone()));
+            params.put("today", clock.today());
         }
         if (filter.overBudget() != null) {
             conditions.add((filter.overBudget() ? "" : "not ") + "exists (select 1 from BudgetLine l "

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 
 /** Settings of the quota service. */
@@ -17,10 +16,6 @@ public interface QuotaConfig {
     Catalog catalog();
 
     interface Calendar {
-        /** The department's time zone: what "today" and "a future date" mean. */
-        @WithDefault("Asia/Shanghai")
-        ZoneId zone();
-
         /** Weekdays that are working days unless a holiday says otherwise. */
         @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
         Set<DayOfWeek> workingWeekdays();

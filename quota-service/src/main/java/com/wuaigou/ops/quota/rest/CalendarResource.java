@@ -108,7 +108,7 @@ public class CalendarResource {
             days.add(new DayView(day, calendar.kindOf(day), calendar.isWorkingDay(day),
                     day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), name));
         }
-        return new RangeView(calendars.settings().zone().getId(), calendars.settings().workingWeekdays(), start, end,
+        return new RangeView(calendars.zone().getId(), calendars.settings().workingWeekdays(), start, end,
                 calendar.workingDays(start, end), days);
     }
 

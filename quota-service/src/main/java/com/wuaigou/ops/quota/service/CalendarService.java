@@ -1,6 +1,7 @@
 package com.wuaigou.ops.quota.service;
 
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.quota.config.QuotaConfig;
 import com.wuaigou.ops.quota.domain.CalendarDay;
 import com.wuaigou.ops.quota.domain.DayKind;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +21,22 @@ import java.util.Map;
 public class CalendarService {
 
     private final QuotaConfig config;
+    private final DepartmentClock clock;
     private final Event<TargetsMoved> targetsMoved;
 
-    CalendarService(QuotaConfig config, Event<TargetsMoved> targetsMoved) {
+    CalendarService(QuotaConfig config, DepartmentClock clock, Event<TargetsMoved> targetsMoved) {
         this.config = config;
+        this.clock = clock;
         this.targetsMoved = targetsMoved;
     }
 
     /** Today in the department's time zone. */
     public LocalDate today() {
-        return LocalDate.now(config.calendar().zone());
+        return clock.today();
+    }
+
+    public ZoneId zone() {
+        return clock.zone();
     }
 
     public QuotaConfig.Calendar settings() {

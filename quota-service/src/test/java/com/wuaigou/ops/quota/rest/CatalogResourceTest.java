@@ -1,6 +1,7 @@
 package com.wuaigou.ops.quota.rest;
 
 import com.wuaigou.ops.common.roster.RosterConsumer;
+import com.wuaigou.ops.local.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +69,7 @@ class CatalogResourceTest {
     @Test
     void shouldKeepPastNumbersWhenATargetChangesFromADate() {
         String code = world.countItem("DAILY", "1", "1", "DAY");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = PinnedClock.today();
         LocalDate tomorrow = today.plusDays(1);
 
         as(world.manager, "manager").contentType(ContentType.JSON)
@@ -102,7 +102,7 @@ class CatalogResourceTest {
 
         as(world.manager, "manager").contentType(ContentType.JSON).body(Map.of()).header("If-Match", etag)
                 .post("/api/v1/quota-items/" + code + "/retire").then().statusCode(200).body("retiredOn", equalTo(
-                        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+                        PinnedClock.today().toString()));
 
         assertThat(as(10, "staff").get("/api/v1/quota-items?groupCode=" + world.group).jsonPath().getList("code")).doesNotContain(code);
         assertThat(as(10, "staff").get("/api/v1/quota-items?includeRetired=true&groupCode=" + world.group).jsonPath()
@@ -151,7 +151,7 @@ class CatalogResourceTest {
     void shouldLetOnlyTheGroupsManagerOrTheDepartmentChangeItsCatalog() {
         String code = world.countItem("MINE", "1", "1", "DAY");
         Fixture other = new Fixture(roster);
-        Map<String, Object> change = Map.of("effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(),
+        Map<String, Object> change = Map.of("effectiveFrom", PinnedClock.today().plusDays(3).toString(),
                 "targetMin", 2);
 
         String etag = currentETag("/api/v1/quota-items/" + code);

@@ -2,6 +2,7 @@ package com.wuaigou.ops.quota.rest;
 
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.roster.RosterConsumer;
+import com.wuaigou.ops.local.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ConcurrencyConventionTest {
 
-    private static final LocalDate TOMORROW = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+    private static final LocalDate TOMORROW = PinnedClock.today().plusDays(1);
 
     @Inject
     RosterConsumer roster;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.roster.RosterConsumer;
+import com.wuaigou.ops.local.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,7 +131,7 @@ class WorkLogResourceTest {
 
     @Test
     void shouldRefuseAFutureDate() {
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String tomorrow = PinnedClock.today().plusDays(1).toString();
 
         post(world.anna, Map.of("itemCode", daily, "workDate", tomorrow), 422).body("errors.field", hasItem("workDate"))
                 .body("type", equalTo("https://ops.wuaigou.com/problems/future-date"));
@@ -239,7 +239,7 @@ class WorkLogResourceTest {
 
     @Test
     void shouldLockOnlyAPeriodThatIsOver() {
-        lock(world.manager, "manager", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), 422);
+        lock(world.manager, "manager", PinnedClock.today().toString(), 422);
     }
 
     @Test
