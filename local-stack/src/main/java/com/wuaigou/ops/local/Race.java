@@ -43,12 +43,7 @@ public final class Race {
                     return request.get();
                 }));
             }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            responses.sort(Comparator.comparingInt(Response::statusCode));
-            return responses;
+            return lowerStatusFirst(answers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while racing", e);
@@ -57,6 +52,16 @@ public final class Race {
         } finally {
             racers.shutdownNow();
         }
+    }
+
+    private static List<Response> lowerStatusFirst(List<Future<Response>> answers)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> answer : answers) {
+            responses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        responses.sort(Comparator.comparingInt(Response::statusCode));
+        return responses;
     }
 
     /** The same request twice at once. */
@@ -78,12 +83,7 @@ public final class Race {
             List<Future<Response>> answers = List.of(racers.submit(request::get), racers.submit(request::get));
             awaitWaiters(watcher, table, 2);
             holder.commit();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            responses.sort(Comparator.comparingInt(Response::statusCode));
-            return responses;
+            return lowerStatusFirst(answers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while racing", e);

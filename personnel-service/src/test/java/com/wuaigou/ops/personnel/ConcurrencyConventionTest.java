@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel;
-import com.wuaigou.ops.common.problem.Problem;
+
+import com.wuaigou.ops.local.ConcurrencyConvention;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -14,7 +15,6 @@ import java.util.function.Function;
 
 import static com.wuaigou.ops.personnel.TestRoster.*;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -94,33 +94,8 @@ class ConcurrencyConventionTest {
         created.then().statusCode(201).header("ETag", "\"0\"").body("version", equalTo(0));
     }
 
-    /**
-     * Reads {@code resource}, then sends {@code change} without If-Match, with the ETag read, and again with that
-     * (now stale) ETag.
-     */
     private static void followsTheConvention(String resource, Function<RequestSpecification, Response> change) {
-        Response read = admin().get(resource);
-        read.then().statusCode(200);
-        String etag = read.header("ETag");
-        assertThat(etag).isEqualTo("\"" + read.jsonPath().getLong("version") + "\"");
-
-        change.apply(admin()).then().statusCode(428).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(Problem.TYPE_BASE + "precondition-required"))
-                .body("errors[0].field", equalTo("If-Match"));
-        assertThat(admin().get(resource).asString()).as("unchanged after 428").isEqualTo(read.asString());
-
-        Response applied = change.apply(admin().header("If-Match", etag));
-        applied.then().statusCode(200);
-        String next = applied.header("ETag");
-        assertThat(next).isNotEqualTo(etag).isEqualTo("\"" + applied.jsonPath().getLong("version") + "\"");
-        String afterChange = admin().get(resource).then().header("ETag", next).extract().asString();
-
-        change.apply(admin().header("If-Match", etag)).then().statusCode(412).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(Problem.TYPE_BASE + "stale-version"))
-                .body("detail", equalTo(resourceName(resource) + " is at ETag " + next + ", not " + etag
-                        + " (If-Match); read it again and retry"))
-                .body("errors[0].field", equalTo("If-Match"));
-        assertThat(admin().get(resource).asString()).as("unchanged after 412").isEqualTo(afterChange);
+        ConcurrencyConvention.assertFollowed(ConcurrencyConventionTest::admin, resource, resourceName(resource), change);
     }
 
     /** How a problem names the resource: Group PB, Post PB-P, Staff member 12, Shift 7. */

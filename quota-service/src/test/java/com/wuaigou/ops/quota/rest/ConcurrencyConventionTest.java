@@ -1,7 +1,7 @@
 package com.wuaigou.ops.quota.rest;
 
-import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.roster.RosterConsumer;
+import com.wuaigou.ops.local.ConcurrencyConvention;
 import com.wuaigou.ops.local.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,8 +16,6 @@ import java.util.function.Function;
 
 import static com.wuaigou.ops.quota.rest.Fixture.ADMIN;
 import static com.wuaigou.ops.quota.rest.Fixture.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Every versioned resource of quota-service follows the one convention: a read carries the version as a strong ETag;
@@ -86,32 +84,7 @@ class ConcurrencyConventionTest {
                 .body(Map.of("quantity", 3, "reason", "Recount")).put("/api/v1/work-logs/" + id));
     }
 
-    /**
-     * Reads {@code resource}, then sends {@code change} without If-Match, with the ETag read, and again with that
-     * (now stale) ETag.
-     */
     private static void followsTheConvention(String resource, String name, Function<RequestSpecification, Response> change) {
-        Response read = admin().get(resource);
-        read.then().statusCode(200);
-        String etag = read.header("ETag");
-        assertThat(etag).isEqualTo("\"" + read.jsonPath().getLong("version") + "\"");
-
-        change.apply(admin()).then().statusCode(428).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(Problem.TYPE_BASE + "precondition-required"))
-                .body("errors[0].field", equalTo("If-Match"));
-        assertThat(admin().get(resource).asString()).as("unchanged after 428").isEqualTo(read.asString());
-
-        Response applied = change.apply(admin().header("If-Match", etag));
-        applied.then().statusCode(200);
-        String next = applied.header("ETag");
-        assertThat(next).isNotEqualTo(etag).isEqualTo("\"" + applied.jsonPath().getLong("version") + "\"");
-        String afterChange = admin().get(resource).then().header("ETag", next).extract().asString();
-
-        change.apply(admin().header("If-Match", etag)).then().statusCode(412).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(Problem.TYPE_BASE + "stale-version"))
-                .body("detail", equalTo(name + " is at ETag " + next + ", not " + etag
-                        + " (If-Match); read it again and retry"))
-                .body("errors[0].field", equalTo("If-Match"));
-        assertThat(admin().get(resource).asString()).as("unchanged after 412").isEqualTo(afterChange);
+        ConcurrencyConvention.assertFollowed(ConcurrencyConventionTest::admin, resource, name, change);
     }
 }
