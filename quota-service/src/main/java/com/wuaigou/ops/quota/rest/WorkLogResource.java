@@ -47,6 +47,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @Path("/api/v1/work-logs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -115,7 +117,11 @@ public class WorkLogResource {
 
         static WorkLogView of(WorkLog log) {
             QuotaItem item = QuotaItem.findById(log.itemId);
-            return new WorkLogView(log.id, log.staffId, item.code, log.groupCode, log.workDate, TargetRange.plain(log.quantity), log.minutes,
+            return of(log, item.code);
+        }
+
+        static WorkLogView of(WorkLog log, String itemCode) {
+            return new WorkLogView(log.id, log.staffId, itemCode, log.groupCode, log.workDate, TargetRange.plain(log.quantity), log.minutes,
                     log.slot, log.crew.stream().sorted().toList(), log.note, log.unplanned, log.createdBy,
                     log.createdAt.truncatedTo(ChronoUnit.MILLIS), log.revision, log.version);
         }
@@ -202,6 +208,8 @@ public class WorkLogResource {
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= LONGEST_RANGE_DAYS) {
             throw ProblemException.badRequest("to", "must be from 'from' to at most " + LONGEST_RANGE_DAYS + " days later");
         }
-        return logs.list(staffId, groupCode, start, end).stream().map(WorkLogView::of).toList();
+        List<WorkLog> found = logs.list(staffId, groupCode, start, end);
+        Map<Long, String> itemCodes = QuotaItem.codesOf(found.stream().map(log -> log.itemId).collect(Collectors.toSet()));
+        return found.stream().map(log -> WorkLogView.of(log, itemCodes.get(log.itemId))).toList();
     }
 }
