@@ -2,7 +2,8 @@
 # Startup and footprint of each service alone (docs/benchmarks.md, "Startup and footprint"): one run, figures printed.
 # Needs a JDK 17. Packages the services (with the AppCDS archive each build writes) and the benchmark driver, then
 # StartupBenchmark starts PostgreSQL and Kafka on free ports with fresh data in local-stack/target/bench-startup/,
-# starts each service alone twice (empty database, then a restart), prints the table and stops everything it started.
+# starts each service alone twice (empty database, then a restart) as in production, without the demo data, prints the
+# table and stops everything it started.
 # Exits non-zero only when the benchmark could not run; missed aims are printed, not failed.
 #
 #   bench/startup.sh        # about 2 minutes on 2 cores, plus the build

@@ -85,6 +85,7 @@ public final class LocalSystem implements AutoCloseable {
     private KafkaBroker kafka;
     private Path publicKey;
     private Instant pinnedNow;
+    private boolean demoData = true;
 
     /**
      * @param root  the checkout, whose services are packaged ({@code ./mvnw install -DskipTests})
@@ -97,7 +98,6 @@ public final class LocalSystem implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Starts everything and returns once every service answers ready. {@link #close()} stops what did start. */
     /**
      * Makes the services started from now on take {@code now} as the current instant ({@code OPS_CLOCK_FIXED}), so a
      * test of the whole system never depends on the day it runs.
@@ -106,6 +106,16 @@ public final class LocalSystem implements AutoCloseable {
         pinnedNow = now;
     }
 
+    /**
+     * Makes the services started from now on start as in production, without the department's demo data
+     * ({@code OPS_DEMO_DATA_ENABLED=false}): what they seed at every start (personnel's reference groups and posts,
+     * quota's catalog) they still seed.
+     */
+    public void withoutDemoData() {
+        demoData = false;
+    }
+
+    /** Starts everything and returns once every service answers ready. {@link #close()} stops what did start. */
     public void start() throws IOException, InterruptedException {
         startInfrastructure();
         for (Service service : Service.values()) {
@@ -249,7 +259,7 @@ public final class LocalSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
-        env.put("OPS_DEMO_DATA_ENABLED", "true");
+        env.put("OPS_DEMO_DATA_ENABLED", Boolean.toString(demoData));
         if (pinnedNow != null) {
             env.put("OPS_CLOCK_FIXED", pinnedNow.toString());
         }

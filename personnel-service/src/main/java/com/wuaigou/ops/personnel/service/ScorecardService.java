@@ -62,6 +62,9 @@ public class ScorecardService {
     ScorecardService(ScorecardConfig config, AccessPolicy access) {
         this.config = config;
         this.access = access;
+        if (config.weights().quotas().signum() < 0 || config.weights().projects().signum() < 0) {
+            throw new IllegalStateException("ops.scorecard.weights: quotas and projects must be at least 0");
+        }
         if (config.weights().quotas().add(config.weights().projects()).signum() <= 0) {
             throw new IllegalStateException("ops.scorecard.weights: at least one of quotas and projects must be above 0");
         }
