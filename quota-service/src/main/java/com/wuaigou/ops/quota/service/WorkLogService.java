@@ -68,8 +68,12 @@ public class WorkLogService {
      */
     @Transactional
     public <T> T record(LogInput input, Function<WorkLog, T> render) {
+        Session session = entityManager.unwrap(Session.class);
         // Nothing this write reads is written by it before commit, so one flush at commit does instead of one per query.
-        entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        // It only adds rows: what it loads (the item, the person) is read, never changed, so no snapshot is kept of it
+        // and the flush checks none of it.
+        session.setDefaultReadOnly(true);
         return render.apply(create(input, access.callerId()));
     }
 
