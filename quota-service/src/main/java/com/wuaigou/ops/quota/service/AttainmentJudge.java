@@ -1,6 +1,7 @@
 package com.wuaigou.ops.quota.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.AttainmentCalculator;
@@ -53,7 +54,7 @@ public class AttainmentJudge {
     private final CalendarService calendars;
     private final Outbox outbox;
     private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final ObjectReader factsReader;
 
     AttainmentJudge(AttainmentTotals totals, CalendarService calendars, Outbox outbox, EntityManager entityManager,
                     ObjectMapper json) {
@@ -61,7 +62,7 @@ public class AttainmentJudge {
         this.calendars = calendars;
         this.outbox = outbox;
         this.entityManager = entityManager;
-        this.json = json;
+        this.factsReader = JudgingFacts.reader(json);
     }
 
     /**
@@ -183,7 +184,7 @@ public class AttainmentJudge {
      * one statement whatever the number of items; the caller holds the windows' locks.
      */
     private void judge(List<Long> itemIds, Collection<Long> people, List<Window> windows) {
-        JudgingFacts facts = JudgingFacts.read(entityManager, json, itemIds, people, windows);
+        JudgingFacts facts = JudgingFacts.read(entityManager, factsReader, itemIds, people, windows);
         Map<Long, List<SlotCover>> covers = facts.covers().stream().collect(Collectors.groupingBy(SlotCover::itemId));
         Map<Long, List<DayTotal>> itemDays = facts.itemDays().stream().collect(Collectors.groupingBy(DayTotal::itemId));
         Map<List<Long>, List<DayTotal>> personDays = facts.personDays().stream()

@@ -1,7 +1,9 @@
 package com.wuaigou.ops.quota.service;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.DayKind;
 import com.wuaigou.ops.quota.domain.DayTotal;
@@ -35,14 +37,17 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
                     List<CalendarRow> calendar) {
 
     /** A catalog item's columns that the arithmetic uses. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record ItemRow(long id, String code, String groupCode, Shape shape, Period period, String unit, Integer stdMinutes,
                    String slots, LocalDate retiredOn) {
     }
 
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record TargetRow(long itemId, LocalDate effectiveFrom, BigDecimal targetMin, BigDecimal targetMax) {
     }
 
     /** The last judgement stored for a subject's item in a window. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record StateRow(long itemId, String subjectType, String subjectId, WindowKind windowKind, LocalDate windowStart,
                     boolean met) {
         Window window() {
@@ -50,6 +55,7 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
         }
     }
 
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record SpanRow(long itemId, long staffId, LocalDate validFrom, LocalDate validTo, BigDecimal shareMin,
                    BigDecimal shareMax) {
         AssignmentSpan span() {
@@ -57,40 +63,37 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
         }
     }
 
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record CalendarRow(LocalDate day, DayKind kind) {
     }
 
     private static final String SQL = """
             select cast(json_build_object(
-              'items', (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'groupCode', group_code,
-                    'shape', shape, 'period', period, 'unit', unit, 'stdMinutes', std_minutes, 'slots', slots,
-                    'retiredOn', retired_on)), '[]')
+              'items', (select coalesce(json_agg(json_build_array(id, code, group_code, shape, period, unit, std_minutes, slots,
+                    retired_on)), '[]')
                   from quota_item where id = any(cast(:items as bigint[]))),
-              'targets', (select coalesce(json_agg(json_build_object('itemId', item_id, 'effectiveFrom', effective_from,
-                    'targetMin', target_min, 'targetMax', target_max)), '[]')
+              'targets', (select coalesce(json_agg(json_build_array(item_id, effective_from, target_min, target_max)), '[]')
                   from quota_target where item_id = any(cast(:items as bigint[]))),
-              'itemDays', (select coalesce(json_agg(json_build_object('itemId', item_id, 'day', work_date, 'logs', logs,
-                    'quantity', quantity, 'loggedMinutes', logged_minutes, 'creditedMinutes', credited_minutes)), '[]')
+              'itemDays', (select coalesce(json_agg(json_build_array(item_id, work_date, logs, quantity, logged_minutes,
+                    credited_minutes)), '[]')
                   from item_day where item_id = any(cast(:items as bigint[])) and work_date between :from and :to
                     and logs > 0),
-              'personDays', (select coalesce(json_agg(json_build_object('staffId', staff_id, 'total', json_build_object(
-                    'itemId', item_id, 'day', work_date, 'logs', logs, 'quantity', quantity,
-                    'loggedMinutes', logged_minutes, 'creditedMinutes', credited_minutes))), '[]')
+              'personDays', (select coalesce(json_agg(json_build_array(staff_id, json_build_array(item_id, work_date, logs, quantity,
+                    logged_minutes, credited_minutes))), '[]')
                   from person_item_day where item_id = any(cast(:items as bigint[])) and work_date between :from and :to
                     and logs > 0 %s),
-              'covers', (select coalesce(json_agg(json_build_object('itemId', c.item_id, 'day', c.work_date,
-                    'slot', c.slot, 'staffId', c.staff_id)), '[]')
+              'covers', (select coalesce(json_agg(json_build_array(c.item_id, c.work_date, c.slot, c.staff_id)), '[]')
                   from slot_cover c join quota_item i on i.id = c.item_id and i.shape = 'COVERAGE'
                   where c.item_id = any(cast(:items as bigint[])) and c.work_date between :from and :to and c.logs > 0),
-              'states', (select coalesce(json_agg(json_build_object('itemId', item_id, 'subjectType', subject_type,
-                    'subjectId', subject_id, 'windowKind', window_kind, 'windowStart', window_start, 'met', met)), '[]')
+              'states', (select coalesce(json_agg(json_build_array(item_id, subject_type, subject_id, window_kind, window_start,
+                    met)), '[]')
                   from attainment_state where item_id = any(cast(:items as bigint[]))
                     and (window_kind, window_start) in (select * from unnest(cast(:windowKinds as varchar[]),
                         cast(:windowStarts as date[]))) %s),
-              'assignments', (select coalesce(json_agg(json_build_object('itemId', item_id, 'staffId', staff_id,
-                    'validFrom', valid_from, 'validTo', valid_to, 'shareMin', share_min, 'shareMax', share_max)), '[]')
+              'assignments', (select coalesce(json_agg(json_build_array(item_id, staff_id, valid_from, valid_to, share_min,
+                    share_max)), '[]')
                   from assignment where item_id = any(cast(:items as bigint[])) and %s),
-              'calendar', (select coalesce(json_agg(json_build_object('day', day, 'kind', kind)), '[]')
+              'calendar', (select coalesce(json_agg(json_build_array(day, kind)), '[]')
                   from calendar_day where day between :calendarFrom and :calendarTo)
             ) as text)""";
     private static final String FOR_PEOPLE = SQL.formatted("and staff_id = any(cast(:people as bigint[]))",
@@ -99,12 +102,26 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
     private static final String FOR_EVERYONE = SQL.formatted("", "",
             "valid_from <= :to and (valid_to is null or valid_to >= :from)");
 
+    /** A row arrives as a JSON array of its columns in the record's order: no names to build, send and match. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    private interface AsArray {
+    }
+
+    /** The reader of {@link #read}'s answer, built once: the application's JSON settings, shared records as arrays. */
+    static ObjectReader reader(ObjectMapper json) {
+        return json.copy()
+                .addMixIn(DayTotal.class, AsArray.class)
+                .addMixIn(AttainmentTotals.PersonDay.class, AsArray.class)
+                .addMixIn(SlotCover.class, AsArray.class)
+                .readerFor(JudgingFacts.class);
+    }
+
     /**
      * Reads the facts of the items in the windows, for the people given (and the group) or, when null, for everyone:
      * day totals, the judgements stored for these windows and the assignments in force at some time in them. The
      * calendar reaches a week beyond the windows' months, as far as a week or month holding one of their days does.
      */
-    static JudgingFacts read(EntityManager entityManager, ObjectMapper json, Collection<Long> itemIds,
+    static JudgingFacts read(EntityManager entityManager, ObjectReader reader, Collection<Long> itemIds,
                              Collection<Long> people, List<Window> windows) {
         LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
@@ -120,7 +137,7 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
             query.setParameter("people", SqlArrays.of(people));
         }
         try {
-            return json.readValue((String) query.getSingleResult(), JudgingFacts.class);
+            return reader.readValue((String) query.getSingleResult());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The judging facts read from the database are not the expected JSON", e);
         }
