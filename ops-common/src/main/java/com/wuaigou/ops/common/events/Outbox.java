@@ -1,5 +1,6 @@
 package com.wuaigou.ops.common.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -52,16 +53,17 @@ public class Outbox {
      * @param aggregateType what the event is about, for example {@code staff}
      * @param aggregateId   which one; also the Kafka key, so one aggregate's events stay in order
      * @param data          the payload, serialised with the application's JSON settings
-     * @return the envelope as it will be published
+     * @return the event's id, as it will be published
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent record(String topic, String type, String aggregateType, String aggregateId, Object data) {
+    public UUID record(String topic, String type, String aggregateType, String aggregateId, Object data) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(), type,
-                aggregateType + "/" + aggregateId, now, "application/json", objectMapper.valueToTree(data));
+        UUID id = UUID.randomUUID();
+        Envelope envelope = new Envelope(CloudEvent.SPEC_VERSION, id.toString(), config.source(), type,
+                aggregateType + "/" + aggregateId, now, "application/json", data);
 
         OutboxEvent row = new OutboxEvent();
-        row.id = UUID.fromString(envelope.id());
+        row.id = id;
         row.topic = topic;
         row.messageKey = aggregateId;
         row.eventType = type;
@@ -70,10 +72,19 @@ public class Outbox {
         W3CTraceContextPropagator.getInstance().inject(Context.current(), row, TRACE_CONTEXT);
         entityManager.persist(row);
         recorded.fire(new OutboxRecorded(row.id));
-        return envelope;
+        return id;
     }
 
-    private String toJson(CloudEvent envelope) {
+    /**
+     * A {@link CloudEvent} as written: the payload goes straight into the text, where a {@code JsonNode} would be built
+     * first and written after.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Envelope(String specversion, String id, String source, String type, String subject,
+                            OffsetDateTime time, String datacontenttype, Object data) {
+    }
+
+    private String toJson(Envelope envelope) {
         try {
             return objectMapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
