@@ -125,10 +125,6 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
                              Collection<Long> people, List<Window> windows) {
         LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
-        // Left to itself, PostgreSQL plans this statement anew on every call (a custom plan for the parameters' values),
-        // and planning it costs about as much as running it. Its plan does not depend on the values, so the generic
-        // plan, made once per connection, serves every call; the setting ends with the transaction.
-        entityManager.createNativeQuery("set local plan_cache_mode = force_generic_plan").executeUpdate();
         var query = entityManager.createNativeQuery(people == null ? FOR_EVERYONE : FOR_PEOPLE)
                 .setParameter("items", SqlArrays.of(itemIds))
                 .setParameter("from", from)
