@@ -21,7 +21,7 @@ public class EventReader {
      * Reads an envelope. The tree is taken apart by hand rather than bound to the record: binding a record with a
      * {@code JsonNode} component failed intermittently when several consumers read their first events at once.
      */
-    public CloudEvent read(String json) {
+    public CloudEvent<JsonNode> read(String json) {
         JsonNode tree;
         try {
             tree = objectMapper.readTree(json);
@@ -31,7 +31,7 @@ public class EventReader {
         if (tree == null || !tree.isObject() || !tree.hasNonNull("id") || !tree.hasNonNull("type")) {
             throw new IllegalArgumentException("Not a CloudEvent: id and type are required");
         }
-        return new CloudEvent(text(tree, "specversion"), text(tree, "id"), text(tree, "source"), text(tree, "type"),
+        return new CloudEvent<>(text(tree, "specversion"), text(tree, "id"), text(tree, "source"), text(tree, "type"),
                 text(tree, "subject"), tree.hasNonNull("time") ? OffsetDateTime.parse(tree.get("time").asText()) : null,
                 text(tree, "datacontenttype"), tree.get("data"));
     }
@@ -40,7 +40,7 @@ public class EventReader {
         return tree.hasNonNull(field) ? tree.get(field).asText() : null;
     }
 
-    public <T> T data(CloudEvent event, Class<T> type) {
+    public <T> T data(CloudEvent<JsonNode> event, Class<T> type) {
         try {
             return objectMapper.treeToValue(event.data(), type);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,5 @@
 package com.wuaigou.ops.common.events;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -59,7 +58,7 @@ public class Outbox {
     public UUID record(String topic, String type, String aggregateType, String aggregateId, Object data) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         UUID id = UUID.randomUUID();
-        Envelope envelope = new Envelope(CloudEvent.SPEC_VERSION, id.toString(), config.source(), type,
+        CloudEvent<Object> envelope = new CloudEvent<>(CloudEvent.SPEC_VERSION, id.toString(), config.source(), type,
                 aggregateType + "/" + aggregateId, now, "application/json", data);
 
         OutboxEvent row = new OutboxEvent();
@@ -75,16 +74,8 @@ public class Outbox {
         return id;
     }
 
-    /**
-     * A {@link CloudEvent} as written: the payload goes straight into the text, where a {@code JsonNode} would be built
-     * first and written after.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Envelope(String specversion, String id, String source, String type, String subject,
-                            OffsetDateTime time, String datacontenttype, Object data) {
-    }
-
-    private String toJson(Envelope envelope) {
+    /** The payload goes straight into the text, where a {@code JsonNode} would be built first and written after. */
+    private String toJson(CloudEvent<Object> envelope) {
         try {
             return objectMapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

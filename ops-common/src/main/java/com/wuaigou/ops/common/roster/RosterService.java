@@ -1,5 +1,6 @@
 package com.wuaigou.ops.common.roster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.wuaigou.ops.common.events.CloudEvent;
 import com.wuaigou.ops.common.events.EventReader;
 import com.wuaigou.ops.common.events.ProcessedEvents;
@@ -57,7 +58,7 @@ public class RosterService implements GroupDirectory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(String value) {
-        CloudEvent event = reader.read(value);
+        CloudEvent<JsonNode> event = reader.read(value);
         if (!STAFF_CHANGED.equals(event.type()) && !GROUP_CHANGED.equals(event.type())) {
             return false;
         }

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.common.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class EventReaderTest {
 
     @Test
     void shouldReadAnEnvelopeAndItsTypedData() {
-        CloudEvent event = reader.read("""
+        CloudEvent<JsonNode> event = reader.read("""
                 {"specversion":"1.0","id":"e-1","source":"/ops/test","type":"ops.test.thing.changed.v1",
                  "subject":"thing/7","time":"2026-11-26T08:00:00Z","datacontenttype":"application/json",
                  "data":{"id":7,"name":"seven"}}""");

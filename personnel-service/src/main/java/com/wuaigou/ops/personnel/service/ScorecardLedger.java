@@ -1,5 +1,6 @@
 package com.wuaigou.ops.personnel.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.wuaigou.ops.common.events.CloudEvent;
 import com.wuaigou.ops.common.events.EventReader;
 import com.wuaigou.ops.common.events.ProcessedEvents;
@@ -66,7 +67,7 @@ public class ScorecardLedger {
      * @throws IllegalArgumentException when the record is not a CloudEvent or its data is unreadable
      */
     public ScorecardEvent parse(String value) {
-        CloudEvent event = reader.read(value);
+        CloudEvent<JsonNode> event = reader.read(value);
         Object data = switch (event.type()) {
             case PERIOD_LOCKED -> monthOnly(reader.data(event, PeriodLocked.class));
             case PERIOD_REOPENED -> monthOnly(reader.data(event, PeriodReopened.class));
