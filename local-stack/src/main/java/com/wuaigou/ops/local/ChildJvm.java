@@ -57,10 +57,15 @@ final class ChildJvm {
      * that is not the JVM that wrote it, ignores the archive.
      */
     static ProcessBuilder service(Path quarkusApp) {
+        return service(quarkusApp, "-XX:SharedArchiveFile=" + quarkusApp.resolve(APPCDS_ARCHIVE));
+    }
+
+    /** A packaged service's JVM with the given AppCDS option: which archive it maps, or where it writes one. */
+    static ProcessBuilder service(Path quarkusApp, String archiveOption) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(SERVICE_OPTIONS);
-        command.add("-XX:SharedArchiveFile=" + quarkusApp.resolve(APPCDS_ARCHIVE));
+        command.add(archiveOption);
         command.add("-jar");
         command.add("quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(command).directory(quarkusApp.toFile());

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -80,6 +81,8 @@ public final class LocalSystem implements AutoCloseable {
     private final Ports ports;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    /** What to do once a process has stopped gracefully: adopt the class archive a training start wrote. */
+    private final Map<Process, TrainingStart> trainingStarts = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -238,16 +241,40 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** Starts a service's process on its port and returns at once, without waiting until it is ready. */
+    /**
+     * Starts a service's process on its port with its trained class archive (training it when this build has none)
+     * and returns at once, without waiting until it is ready.
+     */
     public Process launch(Service service) throws IOException {
-        Process process = launch(service, ports.of(service), log(service));
+        return launch(service, ClassArchive.TRAINED);
+    }
+
+    /** Starts a service's process on its port with the given class archive and returns at once. */
+    public Process launch(Service service, ClassArchive archive) throws IOException {
+        Process process = launch(service, ports.of(service), log(service), archive);
         processes.put(service, process);
         return process;
     }
 
     private Process launch(Service service, int port, Path log) throws IOException {
+        return launch(service, port, log, ClassArchive.TRAINED);
+    }
+
+    private Process launch(Service service, int port, Path log, ClassArchive archive) throws IOException {
         say("Starting %s on port %d", service.module, port);
-        ProcessBuilder builder = ChildJvm.service(service.app(root))
+        Path app = service.app(root);
+        TrainedArchive trained = new TrainedArchive(app);
+        Path training = null;
+        String archiveOption = "-XX:SharedArchiveFile=" + app.resolve(ChildJvm.APPCDS_ARCHIVE);
+        if (archive == ClassArchive.TRAINED && trained.isCurrent()) {
+            archiveOption = "-XX:SharedArchiveFile=" + trained.path();
+        } else if (archive == ClassArchive.TRAINED) {
+            training = trained.trainingFile(port);
+            Files.deleteIfExists(training);
+            archiveOption = "-XX:ArchiveClassesAtExit=" + training;
+            say("%s writes its class archive when it stops; later starts of this build start faster", service.module);
+        }
+        ProcessBuilder builder = ChildJvm.service(app, archiveOption)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -270,6 +297,9 @@ public final class LocalSystem implements AutoCloseable {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
         }
         Process process = builder.start();
+        if (training != null) {
+            trainingStarts.put(process, new TrainingStart(trained, training));
+        }
         started.add(() -> stopProcess(process));
         return process;
     }
@@ -300,10 +330,35 @@ public final class LocalSystem implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT + "; see " + log);
     }
 
-    private static void stopProcess(Process process) throws InterruptedException {
+    /**
+     * Stops a process as an orchestrator would: SIGTERM, then SIGKILL after 30 s. A training start's JVM writes its
+     * class archive as it exits, which the archive becomes only when it exited on its own.
+     */
+    private void stopProcess(Process process) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        boolean graceful = process.waitFor(30, TimeUnit.SECONDS);
+        if (!graceful) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        TrainingStart training = trainingStarts.remove(process);
+        if (training != null) {
+            training.finish(graceful);
+        }
+    }
+
+    /** A start writing its class archive to a file of its own, which becomes the archive once it stopped well. */
+    private record TrainingStart(TrainedArchive archive, Path file) {
+
+        void finish(boolean graceful) {
+            try {
+                if (graceful) {
+                    archive.adopt(file);
+                } else {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                say("Keeping no class archive from %s: %s", file, e);
+            }
         }
     }
 

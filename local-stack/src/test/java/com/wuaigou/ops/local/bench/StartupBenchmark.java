@@ -1,5 +1,6 @@
 package com.wuaigou.ops.local.bench;
 
+import com.wuaigou.ops.local.ClassArchive;
 import com.wuaigou.ops.local.DemoIdentities;
 import com.wuaigou.ops.local.DevTokens;
 import com.wuaigou.ops.local.LocalStack;
@@ -26,8 +27,10 @@ import java.util.Map;
  * PostgreSQL and Kafka (a {@link LocalSystem}'s infrastructure on free ports, fresh data in
  * {@code local-stack/target/bench-startup/}), then each packaged service alone with the JVM options the local stack and
  * the container images use, as in production: without the demo data, which only the local stack loads. Each service
- * starts twice: first on its empty database (Flyway creates the schema, the reference data a service seeds at every
- * start is added), then once more on the migrated one, as every later start finds it. For each start it measures the
+ * starts three times: first on its empty database (Flyway creates the schema, the reference data a service seeds at
+ * every start is added), a training start that writes the service's trained class archive when it stops; then twice on
+ * the migrated database, as every later start finds it, with the build's class archive and with the trained one
+ * ({@link ClassArchive}). For each start it measures the
  * time from launching the JVM to the first 200 of {@code /q/health/ready} (polled every 20 ms), the CPU time the JVM
  * had used by then, its RSS then, and its RSS a second after its first request (an authenticated list: the first pass
  * through the token check, Hibernate and the database), with the machine's load. Missed aims are printed, not failed.
@@ -56,7 +59,7 @@ public final class StartupBenchmark {
 
     /** One start of one service, as measured. */
     record Start(Service service, String when, double readySeconds, double cpuSeconds, long rssReadyMb,
-                 String firstRequest, long rssAfterMb, boolean archiveMapped, MachineLoad.Seen load) {
+                 String firstRequest, long rssAfterMb, String archive, MachineLoad.Seen load) {
 
         String aims() {
             return (readySeconds < READY_AIM_SECONDS ? "met" : "MISSED") + " / "
@@ -82,8 +85,9 @@ public final class StartupBenchmark {
     private void run(Path work) throws Exception {
         List<Start> starts = new ArrayList<>();
         for (Service service : Service.values()) {
-            starts.add(start(service, "empty database"));
-            starts.add(start(service, "restart"));
+            starts.add(start(service, "empty, training", ClassArchive.TRAINED));
+            starts.add(start(service, "restart", ClassArchive.BUILD));
+            starts.add(start(service, "restart", ClassArchive.TRAINED));
         }
         StringBuilder out = new StringBuilder();
         out.append("%n=== Startup and footprint, each service alone, %s UTC, %d cores ===%n".formatted(
@@ -94,16 +98,16 @@ public final class StartupBenchmark {
         for (Start start : starts) {
             out.append("%-18s %-15s %7.2f s %7.2f s %6d MB  %-28s %6d MB  %-7s %-15s %s%n".formatted(start.service().module(),
                     start.when(), start.readySeconds(), start.cpuSeconds(), start.rssReadyMb(), start.firstRequest(),
-                    start.rssAfterMb(), start.archiveMapped() ? "mapped" : "NOT", start.aims(), start.load()));
+                    start.rssAfterMb(), start.archive(), start.aims(), start.load()));
         }
         out.append("JVM: java %s%nLogs: %s%n".formatted(jvmArguments, work.resolve("logs")));
         System.out.print(out);
     }
 
-    private Start start(Service service, String when) throws Exception {
+    private Start start(Service service, String when, ClassArchive archive) throws Exception {
         MachineLoad load = MachineLoad.start();
         long launched = System.nanoTime();
-        Process process = system.launch(service);
+        Process process = system.launch(service, archive);
         String url = system.url(service);
         awaitReady(service, process, url);
         double ready = (System.nanoTime() - launched) / 1e9;
@@ -115,7 +119,7 @@ public final class StartupBenchmark {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         Thread.sleep(SETTLE.toMillis());
         long rssAfter = rssMb(process);
-        boolean mapped = Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps")).contains("app-cds.jsa");
+        String mapped = archiveMapped(process);
         system.stop(service);
         Start start = new Start(service, when, ready, cpu, rssReady, "GET " + path + " " + status, rssAfter, mapped,
                 load.stop());
@@ -143,6 +147,18 @@ public final class StartupBenchmark {
             Thread.sleep(POLL.toMillis());
         }
         throw new IllegalStateException(service.module() + " not ready after " + READY_LIMIT);
+    }
+
+    /**
+     * Which AppCDS archive the JVM mapped ({@code /proc/<pid>/maps}): the build's, a trained one, or none (a training
+     * start, which writes the trained one when it stops).
+     */
+    private static String archiveMapped(Process process) throws IOException {
+        String maps = Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps"));
+        if (maps.contains("app-cds-trained-")) {
+            return "trained";
+        }
+        return maps.contains("app-cds.jsa") ? "build" : "none";
     }
 
     /** Resident memory of a process from /proc, in MB. */
