@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  */
 public final class LocalSystem implements AutoCloseable {
 
+    /** A process killed by signal N exits with status 128 + N. */
+    private static final int SIGNALLED = 128;
+    private static final int SIGTERM = 15;
+
     /** Boot plus the demo data load, which the services finish before they report ready. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -332,26 +336,28 @@ public final class LocalSystem implements AutoCloseable {
 
     /**
      * Stops a process as an orchestrator would: SIGTERM, then SIGKILL after 30 s. A training start's JVM writes its
-     * class archive as it exits, which the archive becomes only when it exited on its own.
+     * class archive as it exits, which becomes the archive only when the JVM exited by itself: with a status of its
+     * own or after the SIGTERM, not killed by another signal, perhaps while writing it.
      */
     private void stopProcess(Process process) throws InterruptedException {
         process.destroy();
-        boolean graceful = process.waitFor(30, TimeUnit.SECONDS);
-        if (!graceful) {
+        boolean exitedByItself = process.waitFor(30, TimeUnit.SECONDS);
+        if (!exitedByItself) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         TrainingStart training = trainingStarts.remove(process);
         if (training != null) {
-            training.finish(graceful);
+            int status = process.exitValue();
+            training.finish(exitedByItself && (status < SIGNALLED || status == SIGNALLED + SIGTERM));
         }
     }
 
-    /** A start writing its class archive to a file of its own, which becomes the archive once it stopped well. */
+    /** A start writing its class archive to a file of its own, which becomes the archive once its JVM exited well. */
     private record TrainingStart(TrainedArchive archive, Path file) {
 
-        void finish(boolean graceful) {
+        void finish(boolean exitedWell) {
             try {
-                if (graceful) {
+                if (exitedWell) {
                     archive.adopt(file);
                 } else {
                     Files.deleteIfExists(file);
