@@ -57,7 +57,17 @@ final class ChildJvm {
      * that is not the JVM that wrote it, ignores the archive.
      */
     static ProcessBuilder service(Path quarkusApp) {
-        return service(quarkusApp, "-XX:SharedArchiveFile=" + quarkusApp.resolve(APPCDS_ARCHIVE));
+        return service(quarkusApp, mapping(quarkusApp.resolve(APPCDS_ARCHIVE)));
+    }
+
+    /** The option that makes a JVM map an AppCDS archive. */
+    static String mapping(Path archive) {
+        return "-XX:SharedArchiveFile=" + archive;
+    }
+
+    /** The option that makes a JVM write the classes it loaded to an AppCDS archive when it exits. */
+    static String training(Path archive) {
+        return "-XX:ArchiveClassesAtExit=" + archive;
     }
 
     /** A packaged service's JVM with the given AppCDS option: which archive it maps, or where it writes one. */

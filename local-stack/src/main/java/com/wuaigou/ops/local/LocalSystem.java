@@ -187,7 +187,7 @@ public final class LocalSystem implements AutoCloseable {
         int port = KafkaBroker.freePort();
         String name = service.module + "-" + port;
         Path log = data.resolve("logs").resolve(name + ".log");
-        Process process = launch(service, port, log);
+        Process process = launch(service, port, log, ClassArchive.TRAINED);
         String url = "http://localhost:" + port;
         awaitReady(name, process, url, log);
         return new Instance(process, url);
@@ -260,22 +260,20 @@ public final class LocalSystem implements AutoCloseable {
         return process;
     }
 
-    private Process launch(Service service, int port, Path log) throws IOException {
-        return launch(service, port, log, ClassArchive.TRAINED);
-    }
-
     private Process launch(Service service, int port, Path log, ClassArchive archive) throws IOException {
         say("Starting %s on port %d", service.module, port);
         Path app = service.app(root);
         TrainedArchive trained = new TrainedArchive(app);
         Path training = null;
-        String archiveOption = "-XX:SharedArchiveFile=" + app.resolve(ChildJvm.APPCDS_ARCHIVE);
-        if (archive == ClassArchive.TRAINED && trained.isCurrent()) {
-            archiveOption = "-XX:SharedArchiveFile=" + trained.path();
-        } else if (archive == ClassArchive.TRAINED) {
+        String archiveOption;
+        if (archive == ClassArchive.BUILD) {
+            archiveOption = ChildJvm.mapping(app.resolve(ChildJvm.APPCDS_ARCHIVE));
+        } else if (trained.isCurrent()) {
+            archiveOption = ChildJvm.mapping(trained.path());
+        } else {
             training = trained.trainingFile(port);
             Files.deleteIfExists(training);
-            archiveOption = "-XX:ArchiveClassesAtExit=" + training;
+            archiveOption = ChildJvm.training(training);
             say("%s writes its class archive when it stops; later starts of this build start faster", service.module);
         }
         ProcessBuilder builder = ChildJvm.service(app, archiveOption)
@@ -347,9 +345,13 @@ public final class LocalSystem implements AutoCloseable {
         }
         TrainingStart training = trainingStarts.remove(process);
         if (training != null) {
-            int status = process.exitValue();
-            training.finish(exitedByItself && (status < SIGNALLED || status == SIGNALLED + SIGTERM));
+            // Only a process that exited has a status: one that outlived SIGKILL's wait has none to read.
+            training.finish(exitedByItself && exitedWell(process.exitValue()));
         }
+    }
+
+    private static boolean exitedWell(int status) {
+        return status < SIGNALLED || status == SIGNALLED + SIGTERM;
     }
 
     /** A start writing its class archive to a file of its own, which becomes the archive once its JVM exited well. */
