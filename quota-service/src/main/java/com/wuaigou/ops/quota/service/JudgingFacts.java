@@ -16,6 +16,7 @@ import com.wuaigou.ops.quota.domain.TargetRange;
 import com.wuaigou.ops.quota.domain.Window;
 import com.wuaigou.ops.quota.domain.WindowKind;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -67,40 +68,10 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
     record CalendarRow(LocalDate day, DayKind kind) {
     }
 
+    /** Planned once per connection, whatever the month holds: see the migration that creates the function. */
     private static final String SQL = """
-            select cast(json_build_object(
-              'items', (select coalesce(json_agg(json_build_array(id, code, group_code, shape, period, unit, std_minutes, slots,
-                    retired_on)), '[]')
-                  from quota_item where id = any(cast(:items as bigint[]))),
-              'targets', (select coalesce(json_agg(json_build_array(item_id, effective_from, target_min, target_max)), '[]')
-                  from quota_target where item_id = any(cast(:items as bigint[]))),
-              'itemDays', (select coalesce(json_agg(json_build_array(item_id, work_date, logs, quantity, logged_minutes,
-                    credited_minutes)), '[]')
-                  from item_day where item_id = any(cast(:items as bigint[])) and work_date between :from and :to
-                    and logs > 0),
-              'personDays', (select coalesce(json_agg(json_build_array(staff_id, json_build_array(item_id, work_date, logs, quantity,
-                    logged_minutes, credited_minutes))), '[]')
-                  from person_item_day where item_id = any(cast(:items as bigint[])) and work_date between :from and :to
-                    and logs > 0 %s),
-              'covers', (select coalesce(json_agg(json_build_array(c.item_id, c.work_date, c.slot, c.staff_id)), '[]')
-                  from slot_cover c join quota_item i on i.id = c.item_id and i.shape = 'COVERAGE'
-                  where c.item_id = any(cast(:items as bigint[])) and c.work_date between :from and :to and c.logs > 0),
-              'states', (select coalesce(json_agg(json_build_array(item_id, subject_type, subject_id, window_kind, window_start,
-                    met)), '[]')
-                  from attainment_state where item_id = any(cast(:items as bigint[]))
-                    and (window_kind, window_start) in (select * from unnest(cast(:windowKinds as varchar[]),
-                        cast(:windowStarts as date[]))) %s),
-              'assignments', (select coalesce(json_agg(json_build_array(item_id, staff_id, valid_from, valid_to, share_min,
-                    share_max)), '[]')
-                  from assignment where item_id = any(cast(:items as bigint[])) and %s),
-              'calendar', (select coalesce(json_agg(json_build_array(day, kind)), '[]')
-                  from calendar_day where day between :calendarFrom and :calendarTo)
-            ) as text)""";
-    private static final String FOR_PEOPLE = SQL.formatted("and staff_id = any(cast(:people as bigint[]))",
-            "and (subject_type = 'GROUP' or subject_id = any(cast(:people as varchar[])))",
-            "staff_id = any(cast(:people as bigint[]))");
-    private static final String FOR_EVERYONE = SQL.formatted("", "",
-            "valid_from <= :to and (valid_to is null or valid_to >= :from)");
+            select judging_facts(cast(:items as bigint[]), cast(:people as bigint[]), :from, :to,
+                cast(:windowKinds as varchar[]), cast(:windowStarts as date[]), :calendarFrom, :calendarTo)""";
 
     /** A row arrives as a JSON array of its columns in the record's order: no names to build, send and match. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
@@ -125,17 +96,16 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
                              Collection<Long> people, List<Window> windows) {
         LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
-        var query = entityManager.createNativeQuery(people == null ? FOR_EVERYONE : FOR_PEOPLE)
+        var query = entityManager.createNativeQuery(SQL).unwrap(NativeQuery.class)
                 .setParameter("items", SqlArrays.of(itemIds))
+                // Typed, so that a null (everyone) is bound as text like the arrays.
+                .setParameter("people", people == null ? null : SqlArrays.of(people), String.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("windowKinds", SqlArrays.of(windows, window -> window.kind().name()))
                 .setParameter("windowStarts", SqlArrays.of(windows, Window::start))
                 .setParameter("calendarFrom", from.with(TemporalAdjusters.firstDayOfMonth()).minusDays(7))
                 .setParameter("calendarTo", to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7));
-        if (people != null) {
-            query.setParameter("people", SqlArrays.of(people));
-        }
         try {
             return reader.readValue((String) query.getSingleResult());
         } catch (JsonProcessingException e) {
