@@ -5,6 +5,7 @@ import com.wuaigou.ops.local.LocalSystem;
 import com.wuaigou.ops.local.LocalSystem.Service;
 import com.wuaigou.ops.local.PostgresServer;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -294,10 +295,27 @@ public final class WritePathBenchmark {
     record Measured<T>(T value, MachineLoad.Seen load) {
     }
 
-    private static <T> Measured<T> measure(Callable<T> part) throws Exception {
-        MachineLoad load = MachineLoad.start();
+    private <T> Measured<T> measure(Callable<T> part) throws Exception {
+        MachineLoad load = MachineLoad.start(List.of(system.process(Service.QUOTA).pid(), postmasterPid()));
         T value = part.call();
         return new Measured<>(value, load.stop());
+    }
+
+    /** PostgreSQL's server process, whose children are the backends: the first line of its pid file. */
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(work.resolve("postgres/postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * What one transaction cost in CPU: quota-service's JVM, PostgreSQL (server and backends), and everything else on
+     * the machine (the load generator, Kafka, the other services, the benchmark itself).
+     */
+    private static String cpuPerTransaction(MachineLoad.Seen seen, double transactions) {
+        double service = seen.treeMillis().get(0);
+        double postgres = seen.treeMillis().get(1);
+        double rest = Math.max(0, seen.busyMillis() - service - postgres);
+        return "quota-service %.2f ms, PostgreSQL %.2f ms, the rest %.2f ms".formatted(service / transactions,
+                postgres / transactions, rest / transactions);
     }
 
     private void table(Measured<Double> reference, Measured<WrkResult> empty, Measured<MonthFill.Result> fill, long inFullMonth,
@@ -318,6 +336,9 @@ public final class WritePathBenchmark {
                 "p50 %.0f ms, p99 %.0f ms".formatted(d.p50(), d.p99()), "p99 < 100 ms", met(d.p99() < 100), latency.load());
         notes.add("(b) %d connections, %d s each: empty %s; full %s".formatted(CLIENTS, runLength.toSeconds(),
                 empty.value(), full.value()));
+        notes.add("CPU per transaction: (a) %s; (b-empty) %s; (b-50k) %s".formatted(
+                cpuPerTransaction(reference.load(), reference.value() * runLength.toSeconds()),
+                cpuPerTransaction(empty.load(), empty.value().ok()), cpuPerTransaction(full.load(), full.value().ok())));
         notes.add("fill of %s through the API with %d connections: %s, load %s".formatted(FULL_MONTH, FILL_CONNECTIONS,
                 fill.value(), fill.load()));
         notes.add("(d) %d of the %d logs acknowledged in the 20 s measured had their event read (%.0f/s acknowledged; %d ticks skipped at 64 in flight,"
