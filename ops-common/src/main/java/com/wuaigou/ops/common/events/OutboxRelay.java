@@ -128,6 +128,7 @@ public class OutboxRelay {
     private void relayLoop() {
         int consecutiveFailures = 0;
         while (running) {
+            long passStarted = System.nanoTime();
             try {
                 RelayPass.Result result = passInTransaction();
                 publishedCounter.increment(result.published());
@@ -143,8 +144,10 @@ public class OutboxRelay {
                     pause(pause, false);
                 } else {
                     consecutiveFailures = 0;
-                    if (result.published() < config.batchSize()) {
-                        pause(config.pollInterval(), true);
+                    if (result.published() < config.batchSize() && pause(config.pollInterval(), true)) {
+                        // At most one pass per linger: under load the commits arriving meanwhile join the next pass,
+                        // while a commit after a quiet spell goes at once.
+                        pause(Duration.ofNanos(passStarted + config.linger().toNanos() - System.nanoTime()), false);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -187,7 +190,8 @@ public class OutboxRelay {
         return Duration.ofMillis(Math.min(config.maxBackoff().toMillis(), initial * factor));
     }
 
-    private void pause(Duration duration, boolean wakeable) {
+    /** Sleeps for {@code duration}, or until a commit wakes it when {@code wakeable}; returns whether one did. */
+    private boolean pause(Duration duration, boolean wakeable) {
         long until = System.nanoTime() + duration.toNanos();
         synchronized (wakeUp) {
             try {
@@ -202,7 +206,9 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 running = false;
             }
+            boolean woken = wakeRequested;
             wakeRequested = false;
+            return woken;
         }
     }
 
