@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,26 +40,30 @@ public final class AttainmentCalculator {
      * @return the target, or null when no number is in force on any working day of the window
      */
     public TargetRange prorate(Period period, Window window, Function<LocalDate, TargetRange> numberOn) {
-        Map<LocalDate, Integer> workingDaysOfPeriod = new HashMap<>();
-        BigDecimal low = BigDecimal.ZERO;
-        BigDecimal high = BigDecimal.ZERO;
-        boolean any = false;
+        // Each instance's numbers are summed exactly and divided once by its working days, not a division per day: a
+        // log judges a month of days for the group and the person, and the divisions were most of the arithmetic.
+        Map<Window, TargetRange> sumsByInstance = new LinkedHashMap<>();
         for (LocalDate day = window.start(); !day.isAfter(window.end()); day = day.plusDays(1)) {
             if (!calendar.isWorkingDay(day)) {
                 continue;
             }
             TargetRange number = numberOn.apply(day);
-            if (number == null) {
-                continue;
+            if (number != null) {
+                sumsByInstance.merge(Window.of(period, day), number, TargetRange::plus);
             }
-            any = true;
-            Window instance = Window.of(period, day);
-            int days = workingDaysOfPeriod.computeIfAbsent(instance.start(), s -> calendar.workingDays(instance));
-            BigDecimal share = BigDecimal.ONE.divide(BigDecimal.valueOf(days), PRECISION);
-            low = low.add(number.low().multiply(share, PRECISION));
-            high = high.add(number.high().multiply(share, PRECISION));
         }
-        return any ? new TargetRange(low, high).rounded() : null;
+        if (sumsByInstance.isEmpty()) {
+            return null;
+        }
+        BigDecimal low = BigDecimal.ZERO;
+        BigDecimal high = BigDecimal.ZERO;
+        for (Map.Entry<Window, TargetRange> instance : sumsByInstance.entrySet()) {
+            int days = calendar.workingDays(instance.getKey());
+            TargetRange sum = instance.getValue();
+            low = low.add(days == 1 ? sum.low() : sum.low().divide(BigDecimal.valueOf(days), PRECISION));
+            high = high.add(days == 1 ? sum.high() : sum.high().divide(BigDecimal.valueOf(days), PRECISION));
+        }
+        return new TargetRange(low, high).rounded();
     }
 
     /**
