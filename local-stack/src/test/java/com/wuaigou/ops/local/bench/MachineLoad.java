@@ -24,8 +24,11 @@ final class MachineLoad {
     /** /proc reports CPU times in USER_HZ, which is 100 on Linux whatever the kernel's own tick rate. */
     private static final double MILLIS_PER_TICK = 10;
 
-    /** What was seen over one part: the watched trees' CPU and all CPUs' busy time in milliseconds. */
-    record Seen(double loadAverage, double busyPercent, double busyMillis, List<Double> treeMillis) {
+    /**
+     * What was seen over one part: the watched trees' CPU, all CPUs' busy time and the CPU of the JIT compiler threads
+     * of the first tree's root (a JVM), in milliseconds.
+     */
+    record Seen(double loadAverage, double busyPercent, double busyMillis, List<Double> treeMillis, double jitMillis) {
         @Override
         public String toString() {
             return "%.1f / %.0f%%".formatted(loadAverage, busyPercent);
@@ -34,6 +37,7 @@ final class MachineLoad {
 
     private final List<Long> trees;
     private final long[] startTreeTicks;
+    private final Map<String, Long> startJitTicks;
     private final long[] startTicks = cpuTicks();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "machine-load");
@@ -46,6 +50,7 @@ final class MachineLoad {
     private MachineLoad(List<Long> trees) {
         this.trees = trees;
         this.startTreeTicks = treeTicks(trees);
+        this.startJitTicks = trees.isEmpty() ? Map.of() : compilerThreadTicks(trees.get(0));
         sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
@@ -61,6 +66,8 @@ final class MachineLoad {
     Seen stop() {
         sampler.shutdownNow();
         long[] endTreeTicks = treeTicks(trees);
+        long jitTicks = trees.isEmpty() ? 0 : compilerThreadTicks(trees.get(0)).entrySet().stream()
+                .mapToLong(thread -> thread.getValue() - startJitTicks.getOrDefault(thread.getKey(), 0L)).sum();
         long[] endTicks = cpuTicks();
         double busy = endTicks[0] - startTicks[0];
         double total = endTicks[1] - startTicks[1];
@@ -70,7 +77,7 @@ final class MachineLoad {
         }
         synchronized (this) {
             return new Seen(samples == 0 ? oneMinuteLoad() : loadSum / samples, total == 0 ? 0 : 100 * busy / total,
-                    busy * MILLIS_PER_TICK, treeMillis);
+                    busy * MILLIS_PER_TICK, treeMillis, jitTicks * MILLIS_PER_TICK);
         }
     }
 
@@ -123,6 +130,32 @@ final class MachineLoad {
             }
         }
         return sums;
+    }
+
+    /**
+     * The user and system ticks of each JIT compiler thread (HotSpot's "C1 CompilerThread" and "C2 CompilerThread",
+     * named in 15 characters by the kernel) of a JVM, by thread id. HotSpot ends idle compiler threads and starts new
+     * ones, so a thread that ended within a part takes its ticks with it: the figure is a lower bound.
+     */
+    private static Map<String, Long> compilerThreadTicks(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            threads.forEach(thread -> {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).trim();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(thread.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended while the list was read.
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("The benchmark reads a JVM's threads from /proc", e);
+        }
+        return ticks;
     }
 
     /** Busy and total jiffies of all CPUs; idle and iowait count as not busy, guest time is inside user already. */
