@@ -5,7 +5,7 @@
 # local-stack/target/bench-write-path/, runs the parts, prints the table and stops everything it started.
 # Exits non-zero only when the benchmark could not run; missed aims are printed, not failed.
 #
-#   bench/write-path.sh                       # about 10 minutes on 2 cores, plus the build
+#   bench/write-path.sh                       # about 13 minutes on 2 cores, plus the build
 #   BENCH_REFERENCE=/path/worklog-reference.sql bench/write-path.sh   # another pgbench reference
 #
 # Shorter smoke run (figures not comparable): BENCH_SECONDS=5 BENCH_FILL=2000 bench/write-path.sh
