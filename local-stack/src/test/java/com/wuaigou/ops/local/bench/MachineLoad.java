@@ -105,9 +105,7 @@ final class MachineLoad {
         try (var entries = Files.list(Path.of("/proc"))) {
             entries.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
                 try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    // After the command's closing parenthesis: state, ppid, ... utime (14), stime, cutime, cstime.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = statFields(dir);
                     long pid = Long.parseLong(dir.getFileName().toString());
                     parents.put(pid, Long.parseLong(fields[1]));
                     ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
@@ -144,8 +142,7 @@ final class MachineLoad {
                 try {
                     String name = Files.readString(thread.resolve("comm")).trim();
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        String[] fields = statFields(thread);
                         ticks.put(thread.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -156,6 +153,15 @@ final class MachineLoad {
             throw new UncheckedIOException("The benchmark reads a JVM's threads from /proc", e);
         }
         return ticks;
+    }
+
+    /**
+     * The fields of a process's or thread's {@code stat} after the command's closing parenthesis: state, ppid, ...,
+     * utime (index 11), stime, cutime, cstime.
+     */
+    private static String[] statFields(Path processOrThread) throws IOException {
+        String stat = Files.readString(processOrThread.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** Busy and total jiffies of all CPUs; idle and iowait count as not busy, guest time is inside user already. */

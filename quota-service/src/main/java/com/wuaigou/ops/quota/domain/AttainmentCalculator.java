@@ -58,10 +58,9 @@ public final class AttainmentCalculator {
         BigDecimal low = BigDecimal.ZERO;
         BigDecimal high = BigDecimal.ZERO;
         for (Map.Entry<Window, TargetRange> instance : sumsByInstance.entrySet()) {
-            int days = calendar.workingDays(instance.getKey());
-            TargetRange sum = instance.getValue();
-            low = low.add(days == 1 ? sum.low() : sum.low().divide(BigDecimal.valueOf(days), PRECISION));
-            high = high.add(days == 1 ? sum.high() : sum.high().divide(BigDecimal.valueOf(days), PRECISION));
+            BigDecimal days = BigDecimal.valueOf(calendar.workingDays(instance.getKey()));
+            low = low.add(instance.getValue().low().divide(days, PRECISION));
+            high = high.add(instance.getValue().high().divide(days, PRECISION));
         }
         return new TargetRange(low, high).rounded();
     }
