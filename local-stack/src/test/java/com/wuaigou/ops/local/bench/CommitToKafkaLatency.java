@@ -38,7 +38,8 @@ final class CommitToKafkaLatency {
 
     /** What one run saw; latencies in milliseconds. */
     record Result(int offeredPerSecond, double acknowledgedPerSecond, long skipped, long failed, int acknowledged,
-                  int measured, double p50, double p99) {
+                  int measured, double p50, double p99, double sendP50, double sendP99, double deliveryP50,
+                  double deliveryP99) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -46,6 +47,9 @@ final class CommitToKafkaLatency {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
     private final Map<Long, Long> seenAt = new ConcurrentHashMap<>();
+    /** Wall-clock milliseconds, comparable across processes: the answer, the relay's send (the record's timestamp), the read. */
+    private final Map<Long, Long> answeredAtMillis = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> sentAndSeenMillis = new ConcurrentHashMap<>();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -97,8 +101,20 @@ final class CommitToKafkaLatency {
             }
         });
         Collections.sort(latencies);
+        List<Double> toSend = new ArrayList<>();
+        List<Double> toRead = new ArrayList<>();
+        answeredAtMillis.forEach((logId, answered) -> {
+            long[] sentAndSeen = sentAndSeenMillis.get(logId);
+            if (sentAndSeen != null) {
+                toSend.add((double) Math.max(0, sentAndSeen[0] - answered));
+                toRead.add((double) Math.max(0, sentAndSeen[1] - sentAndSeen[0]));
+            }
+        });
+        Collections.sort(toSend);
+        Collections.sort(toRead);
         return new Result(perSecond, answeredAt.size() / (measured.toNanos() / 1e9), skipped.get(), failed.get(),
-                answeredAt.size(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99));
+                answeredAt.size(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+                percentile(toSend, 50), percentile(toSend, 99), percentile(toRead, 50), percentile(toRead, 99));
     }
 
     /** One tick of the schedule: a log if fewer than the cap are in flight. */
@@ -111,11 +127,14 @@ final class CommitToKafkaLatency {
         HttpRequest request = requests.request(month, sent.getAndIncrement()).post(baseUrl, "latency-" + sentAt);
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             long answered = System.nanoTime();
+            long answeredMillis = System.currentTimeMillis();
             inFlight.release();
             if (response == null || response.statusCode() != 201) {
                 failed.incrementAndGet();
             } else if (sentAt >= measureFrom && sentAt < measureUntil) {
-                answeredAt.put(logId(response.body()), answered);
+                long logId = logId(response.body());
+                answeredAt.put(logId, answered);
+                answeredAtMillis.put(logId, answeredMillis);
             }
         });
     }
@@ -149,8 +168,11 @@ final class CommitToKafkaLatency {
             while (consuming) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();
+                    long nowMillis = System.currentTimeMillis();
                     try {
-                        seenAt.putIfAbsent(json.readTree(record.value()).path("data").path("logId").asLong(), now);
+                        long logId = json.readTree(record.value()).path("data").path("logId").asLong();
+                        seenAt.putIfAbsent(logId, now);
+                        sentAndSeenMillis.putIfAbsent(logId, new long[]{record.timestamp(), nowMillis});
                     } catch (IOException e) {
                         throw new IllegalStateException("Unreadable event on " + TOPIC + ": " + record.value(), e);
                     }

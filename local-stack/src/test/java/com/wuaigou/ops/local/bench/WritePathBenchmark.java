@@ -368,7 +368,8 @@ public final class WritePathBenchmark {
                 fill.value(), fill.load()));
         notes.add("(d) %d of the %d logs acknowledged in the 20 s measured had their event read (%.0f/s acknowledged; %d ticks skipped at 64 in flight,"
                 .formatted(d.measured(), d.acknowledged(), d.acknowledgedPerSecond(), d.skipped())
-                + " %d failed)".formatted(d.failed()));
+                + " %d failed); from the answer to the relay's send p50 %.0f ms, p99 %.0f ms; from the send to the read p50 %.0f ms, p99 %.0f ms"
+                .formatted(d.failed(), d.sendP50(), d.sendP99(), d.deliveryP50(), d.deliveryP99()));
 
         String time = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         System.out.printf("%n=== Write path (quota-service), %s, %d cores ===%n", time, Runtime.getRuntime().availableProcessors());

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -177,7 +178,6 @@ public class WorkLogService {
             throw ProblemException.forbidden("Staff log only their own work");
         }
         Set<Long> crew = validated(item, staff, input.workDate(), input);
-        DayOfWork day = requireUnlocked(dayOfWork(group, staff.id, item.id, input.workDate()));
 
         WorkLog log = new WorkLog();
         log.staffId = staff.id;
@@ -189,10 +189,9 @@ public class WorkLogService {
         log.slot = input.slot();
         log.note = input.note();
         log.crew.addAll(crew);
-        log.unplanned = !day.planned();
         log.createdBy = callerId;
         log.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        log.persist();
+        insertUnlessLocked(log);
 
         attainment.workChanged(CatalogService.spec(item, List.of()), List.of(fact(log)), List.of());
         outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_RECORDED, "staff", log.staffId.toString(),
@@ -245,17 +244,54 @@ public class WorkLogService {
     private record DayOfWork(String groupCode, LocalDate date, boolean locked, boolean planned) {
     }
 
-    /** Both facts of the day in one read, since every log and correction needs them. */
+    /** Both facts of a log's day, as one row (locked, planned): every log and correction needs them. */
+    private static final String DAY_OF_WORK = """
+            select exists (select 1 from period_lock where group_code = :group and start_date <= :date
+                               and end_date >= :date and reopened_at is null) as locked,
+                   exists (select 1 from assignment where staff_id = :staff and item_id = :item
+                               and valid_from <= :date and (valid_to is null or valid_to >= :date)) as planned""";
+
     private DayOfWork dayOfWork(String groupCode, long staffId, long itemId, LocalDate date) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        select exists (select 1 from period_lock where group_code = :group and start_date <= :date
-                                           and end_date >= :date and reopened_at is null),
-                               exists (select 1 from assignment where staff_id = :staff and item_id = :item
-                                           and valid_from <= :date and (valid_to is null or valid_to >= :date))""")
+        Object[] row = (Object[]) entityManager.createNativeQuery(DAY_OF_WORK)
                 .setParameter("group", groupCode).setParameter("date", date)
                 .setParameter("staff", staffId).setParameter("item", itemId)
                 .getSingleResult();
         return new DayOfWork(groupCode, date, (Boolean) row[0], (Boolean) row[1]);
+    }
+
+    /**
+     * Inserts a new log and its crew, unplanned when no assignment covers the item for the person that day, unless the
+     * group's period is locked (then it is refused and nothing is written). One statement for the day's facts, the log
+     * and the crew: every request writes a log, and three round trips for it were a large share of its cost.
+     */
+    private void insertUnlessLocked(WorkLog log) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("with day as (" + DAY_OF_WORK + """
+                        ),
+                        inserted as (
+                            insert into work_log (staff_id, item_id, group_code, work_date, quantity, minutes, slot, note,
+                                unplanned, created_by, created_at)
+                            select :staff, :item, :group, :date, :quantity, :minutes, :slot, :note, not planned,
+                                :createdBy, :createdAt
+                            from day where not locked
+                            returning id),
+                        crew as (
+                            insert into work_log_crew (work_log_id, staff_id)
+                            select inserted.id, member from inserted, unnest(cast(:crew as bigint[])) member)
+                        select day.locked, day.planned, inserted.id from day left join inserted on true""")
+                .unwrap(NativeQuery.class)
+                .setParameter("group", log.groupCode).setParameter("date", log.workDate)
+                .setParameter("staff", log.staffId).setParameter("item", log.itemId)
+                .setParameter("quantity", log.quantity)
+                // Typed, so that an absent value is bound as a null of its column's type.
+                .setParameter("minutes", log.minutes, Integer.class)
+                .setParameter("slot", log.slot, String.class)
+                .setParameter("note", log.note, String.class)
+                .setParameter("createdBy", log.createdBy).setParameter("createdAt", log.createdAt)
+                .setParameter("crew", SqlArrays.of(log.crew))
+                .getSingleResult();
+        requireUnlocked(new DayOfWork(log.groupCode, log.workDate, (Boolean) row[0], (Boolean) row[1]));
+        log.id = ((Number) row[2]).longValue();
+        log.unplanned = !(Boolean) row[1];
     }
 
     private static DayOfWork requireUnlocked(DayOfWork day) {
