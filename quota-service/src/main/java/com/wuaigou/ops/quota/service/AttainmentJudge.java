@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -241,6 +242,9 @@ public class AttainmentJudge {
                         select * from unnest(cast(:types as varchar[]), cast(:subjects as varchar[]), cast(:items as bigint[]),
                             cast(:kinds as varchar[]), cast(:starts as date[]), cast(:mets as boolean[]))
                         on conflict (subject_type, subject_id, item_id, window_kind, window_start) do update set met = excluded.met""")
+                .unwrap(NativeQuery.class)
+                // The one table it writes: without it Hibernate treats a native write as touching every entity.
+                .addSynchronizedQuerySpace("attainment_state")
                 .setParameter("items", SqlArrays.of(changes, c -> c.key().itemId()))
                 .setParameter("types", SqlArrays.of(changes, c -> c.key().subjectType()))
                 .setParameter("subjects", SqlArrays.of(changes, c -> c.key().subjectId()))
