@@ -2,16 +2,14 @@ package com.wuaigou.ops.common.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,22 +31,22 @@ public class Outbox {
     /** Collects the current span's {@code traceparent} and {@code tracestate}; outside a span, nothing. */
     private static final TextMapSetter<Map<String, String>> TRACE_CONTEXT = Map::put;
 
-    private final EntityManager entityManager;
+    private final TransactionSql sql;
     private final ObjectMapper objectMapper;
     private final EventsConfig config;
     private final Event<OutboxRecorded> recorded;
     private final Clock clock = Clock.systemUTC();
 
-    Outbox(EntityManager entityManager, ObjectMapper objectMapper, EventsConfig config, Event<OutboxRecorded> recorded) {
-        this.entityManager = entityManager;
+    Outbox(TransactionSql sql, ObjectMapper objectMapper, EventsConfig config, Event<OutboxRecorded> recorded) {
+        this.sql = sql;
         this.objectMapper = objectMapper;
         this.config = config;
         this.recorded = recorded;
     }
 
     /**
-     * Adds an event to the current transaction: one insert, at once, on the transaction's connection. Plain JDBC, as
-     * every write records an event, and an entity flushed at commit cost Hibernate's flush several times the insert.
+     * Adds an event to the current transaction: one insert, at once, in plain JDBC ({@link TransactionSql}), as every
+     * write records an event, and an entity flushed at commit cost Hibernate's flush several times the insert.
      *
      * @param topic         Kafka topic it goes to
      * @param type          versioned CloudEvents type, for example {@code ops.personnel.staff.changed.v1}
@@ -66,19 +64,7 @@ public class Outbox {
         String json = toJson(envelope);
         Map<String, String> trace = new HashMap<>(4);
         W3CTraceContextPropagator.getInstance().inject(Context.current(), trace, TRACE_CONTEXT);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, id);
-                insert.setString(2, topic);
-                insert.setString(3, aggregateId);
-                insert.setString(4, type);
-                insert.setString(5, json);
-                insert.setObject(6, now);
-                insert.setString(7, trace.get("traceparent"));
-                insert.setString(8, trace.get("tracestate"));
-                insert.executeUpdate();
-            }
-        });
+        sql.update(INSERT, id, topic, aggregateId, type, json, now, trace.get("traceparent"), trace.get("tracestate"));
         recorded.fire(new OutboxRecorded(id));
         return id;
     }
