@@ -7,12 +7,14 @@ import org.hibernate.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Plain JDBC on the current transaction's connection, for statements that run on every write and touch no entity
- * (the outbox row, the idempotency key): Hibernate's query layer cost each of them about three times what the driver
- * did. Parameters are bound in order with {@code setObject}; a null takes its column's type. A failure surfaces as
+ * (the outbox row, the idempotency key, the work log's statements, what a write only reads): Hibernate's query layer
+ * and entity loading cost each of them about three times what the driver did. Parameters are bound in order with {@code setObject}; a null takes its column's type. A failure surfaces as
  * Hibernate's mapped exception, as from any other statement of the transaction.
  */
 @ApplicationScoped
@@ -45,6 +47,20 @@ public class TransactionSql {
             try (PreparedStatement statement = prepared(connection.prepareStatement(sql), parameters);
                  ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Every row of a query, mapped, in the query's order. */
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = prepared(connection.prepareStatement(sql), parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                List<T> mapped = new ArrayList<>();
+                while (rows.next()) {
+                    mapped.add(mapper.map(rows));
+                }
+                return mapped;
             }
         });
     }

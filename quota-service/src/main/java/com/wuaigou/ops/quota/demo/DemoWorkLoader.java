@@ -156,7 +156,7 @@ public class DemoWorkLoader {
         List<DemoMonth.Holding> holdings = planned.stream().map(p -> holding(p, first)).toList();
         List<WorkLogService.LogInput> logs = DemoMonth.logs(person.id, holdings, month, calendars.calendar(),
                 DemoPlan.performance(person.id));
-        actingAs.run(person.id, Roles.STAFF, () -> logs.forEach(log -> workLogs.record(log, saved -> saved.id)));
+        actingAs.run(person.id, Roles.STAFF, () -> logs.forEach(log -> workLogs.record(log, (saved, itemCode) -> saved.id)));
         return logs.size();
     }
 

@@ -3,6 +3,7 @@ package com.wuaigou.ops.quota.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.wuaigou.ops.common.events.Outbox;
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.AttainmentCalculator;
 import com.wuaigou.ops.quota.domain.Contribution;
@@ -22,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,14 +55,16 @@ public class AttainmentJudge {
     private final CalendarService calendars;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final TransactionSql sql;
     private final ObjectReader factsReader;
 
     AttainmentJudge(AttainmentTotals totals, CalendarService calendars, Outbox outbox, EntityManager entityManager,
-                    ObjectMapper json) {
+                    TransactionSql sql, ObjectMapper json) {
         this.totals = totals;
         this.calendars = calendars;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.sql = sql;
         this.factsReader = JudgingFacts.reader(json);
     }
 
@@ -174,10 +176,8 @@ public class AttainmentJudge {
 
     private void lock(Collection<Long> itemIds, Collection<Window> windows) {
         // The array is taken in its own order, one lock after the other.
-        entityManager.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(k) from unnest(cast(:keys as bigint[])) k) locked")
-                .setParameter("keys", SqlArrays.of(lockKeys(itemIds, windows)))
-                .getSingleResult();
+        sql.first("select count(*) from (select pg_advisory_xact_lock(k) from unnest(cast(? as bigint[])) k) locked",
+                row -> row.getLong(1), SqlArrays.of(lockKeys(itemIds, windows)));
     }
 
     /**
@@ -185,7 +185,7 @@ public class AttainmentJudge {
      * one statement whatever the number of items; the caller holds the windows' locks.
      */
     private void judge(List<Long> itemIds, Collection<Long> people, List<Window> windows) {
-        JudgingFacts facts = JudgingFacts.read(entityManager, factsReader, itemIds, people, windows);
+        JudgingFacts facts = JudgingFacts.read(sql, factsReader, itemIds, people, windows);
         Map<Long, List<SlotCover>> covers = facts.covers().stream().collect(Collectors.groupingBy(SlotCover::itemId));
         Map<Long, List<DayTotal>> itemDays = facts.itemDays().stream().collect(Collectors.groupingBy(DayTotal::itemId));
         Map<List<Long>, List<DayTotal>> personDays = facts.personDays().stream()
@@ -237,21 +237,17 @@ public class AttainmentJudge {
     }
 
     private void record(List<StateChange> changes) {
-        entityManager.createNativeQuery("""
+        sql.update("""
                         insert into attainment_state (subject_type, subject_id, item_id, window_kind, window_start, met)
-                        select * from unnest(cast(:types as varchar[]), cast(:subjects as varchar[]), cast(:items as bigint[]),
-                            cast(:kinds as varchar[]), cast(:starts as date[]), cast(:mets as boolean[]))
-                        on conflict (subject_type, subject_id, item_id, window_kind, window_start) do update set met = excluded.met""")
-                .unwrap(NativeQuery.class)
-                // The one table it writes: without it Hibernate treats a native write as touching every entity.
-                .addSynchronizedQuerySpace("attainment_state")
-                .setParameter("items", SqlArrays.of(changes, c -> c.key().itemId()))
-                .setParameter("types", SqlArrays.of(changes, c -> c.key().subjectType()))
-                .setParameter("subjects", SqlArrays.of(changes, c -> c.key().subjectId()))
-                .setParameter("kinds", SqlArrays.of(changes, c -> c.key().window().kind().name()))
-                .setParameter("starts", SqlArrays.of(changes, c -> c.key().window().start().toString()))
-                .setParameter("mets", SqlArrays.of(changes, c -> Boolean.toString(c.met())))
-                .executeUpdate();
+                        select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as bigint[]),
+                            cast(? as varchar[]), cast(? as date[]), cast(? as boolean[]))
+                        on conflict (subject_type, subject_id, item_id, window_kind, window_start) do update set met = excluded.met""",
+                SqlArrays.of(changes, c -> c.key().subjectType()),
+                SqlArrays.of(changes, c -> c.key().subjectId()),
+                SqlArrays.of(changes, c -> c.key().itemId()),
+                SqlArrays.of(changes, c -> c.key().window().kind().name()),
+                SqlArrays.of(changes, c -> c.key().window().start()),
+                SqlArrays.of(changes, StateChange::met));
         for (StateChange change : changes) {
             StateKey key = change.key();
             outbox.record(QuotaEvents.ATTAINMENT_TOPIC, change.met() ? QuotaEvents.ATTAINMENT_MET : QuotaEvents.ATTAINMENT_UNMET,

@@ -1,5 +1,6 @@
 package com.wuaigou.ops.quota.service;
 
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.quota.domain.Contribution;
 import com.wuaigou.ops.quota.domain.DayTotal;
 import com.wuaigou.ops.quota.domain.SlotCover;
@@ -26,9 +27,11 @@ import java.util.TreeMap;
 public class AttainmentTotals {
 
     private final EntityManager entityManager;
+    private final TransactionSql sql;
 
-    AttainmentTotals(EntityManager entityManager) {
+    AttainmentTotals(EntityManager entityManager, TransactionSql sql) {
         this.entityManager = entityManager;
+        this.sql = sql;
     }
 
     private static final Comparator<SlotCover> COVER_ORDER = Comparator.comparing(SlotCover::day)
@@ -54,16 +57,14 @@ public class AttainmentTotals {
         Collection<DayTotal> people = personDeltas.values();
         Collection<DayTotal> items = itemDeltas.values();
         Collection<SlotCover> covers = coverDeltas.keySet();
-        entityManager.createNativeQuery("""
+        sql.first("""
                         with locked as materialized (
-                            select count(pg_advisory_xact_lock(k)) as locks from unnest(cast(:locks as bigint[])) k),
+                            select count(pg_advisory_xact_lock(k)) as locks from unnest(cast(? as bigint[])) k),
                         person as (
                             insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes,
                                 credited_minutes)
-                            select * from unnest(cast(:staff as bigint[]), cast(:personItems as bigint[]),
-                                cast(:personDays as date[]), cast(:personLogs as integer[]),
-                                cast(:personQuantities as numeric[]), cast(:personLogged as bigint[]),
-                                cast(:personCredited as bigint[]))
+                            select * from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as date[]),
+                                cast(? as integer[]), cast(? as numeric[]), cast(? as bigint[]), cast(? as bigint[]))
                             where (select locks from locked) >= 0
                             on conflict (staff_id, work_date, item_id) do update set
                                 logs = person_item_day.logs + excluded.logs,
@@ -72,9 +73,8 @@ public class AttainmentTotals {
                                 credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes),
                         item as (
                             insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
-                            select * from unnest(cast(:items as bigint[]), cast(:days as date[]),
-                                cast(:logs as integer[]), cast(:quantities as numeric[]), cast(:logged as bigint[]),
-                                cast(:credited as bigint[]))
+                            select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as integer[]),
+                                cast(? as numeric[]), cast(? as bigint[]), cast(? as bigint[]))
                             where (select locks from locked) >= 0
                             on conflict (item_id, work_date) do update set
                                 logs = item_day.logs + excluded.logs,
@@ -83,32 +83,34 @@ public class AttainmentTotals {
                                 credited_minutes = item_day.credited_minutes + excluded.credited_minutes),
                         cover as (
                             insert into slot_cover (item_id, work_date, slot, staff_id, logs)
-                            select * from unnest(cast(:coverItems as bigint[]), cast(:coverDays as date[]),
-                                cast(:coverSlots as varchar[]), cast(:coverStaff as bigint[]), cast(:coverLogs as integer[]))
+                            select * from unnest(cast(? as bigint[]), cast(? as date[]),
+                                cast(? as varchar[]), cast(? as bigint[]), cast(? as integer[]))
                             where (select locks from locked) >= 0
                             on conflict (item_id, work_date, slot, staff_id) do update set
                                 logs = slot_cover.logs + excluded.logs)
-                        select locks from locked""")
-                .setParameter("locks", SqlArrays.of(locksFirst))
-                .setParameter("staff", SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId))
-                .setParameter("personItems", SqlArrays.of(people, DayTotal::itemId))
-                .setParameter("personDays", SqlArrays.of(people, DayTotal::day))
-                .setParameter("personLogs", SqlArrays.of(people, DayTotal::logs))
-                .setParameter("personQuantities", SqlArrays.of(people, DayTotal::quantity))
-                .setParameter("personLogged", SqlArrays.of(people, DayTotal::loggedMinutes))
-                .setParameter("personCredited", SqlArrays.of(people, DayTotal::creditedMinutes))
-                .setParameter("items", SqlArrays.of(items, DayTotal::itemId))
-                .setParameter("days", SqlArrays.of(items, DayTotal::day))
-                .setParameter("logs", SqlArrays.of(items, DayTotal::logs))
-                .setParameter("quantities", SqlArrays.of(items, DayTotal::quantity))
-                .setParameter("logged", SqlArrays.of(items, DayTotal::loggedMinutes))
-                .setParameter("credited", SqlArrays.of(items, DayTotal::creditedMinutes))
-                .setParameter("coverItems", SqlArrays.of(covers, SlotCover::itemId))
-                .setParameter("coverDays", SqlArrays.of(covers, SlotCover::day))
-                .setParameter("coverSlots", SqlArrays.of(covers, SlotCover::slot))
-                .setParameter("coverStaff", SqlArrays.of(covers, SlotCover::staffId))
-                .setParameter("coverLogs", SqlArrays.of(coverDeltas.values()))
-                .getSingleResult();
+                        select locks from locked""",
+                row -> row.getLong(1),
+                // In the order of the statement's parameters: the locks, then each table's columns.
+                SqlArrays.of(locksFirst),
+                SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId),
+                SqlArrays.of(people, DayTotal::itemId),
+                SqlArrays.of(people, DayTotal::day),
+                SqlArrays.of(people, DayTotal::logs),
+                SqlArrays.of(people, DayTotal::quantity),
+                SqlArrays.of(people, DayTotal::loggedMinutes),
+                SqlArrays.of(people, DayTotal::creditedMinutes),
+                SqlArrays.of(items, DayTotal::itemId),
+                SqlArrays.of(items, DayTotal::day),
+                SqlArrays.of(items, DayTotal::logs),
+                SqlArrays.of(items, DayTotal::quantity),
+                SqlArrays.of(items, DayTotal::loggedMinutes),
+                SqlArrays.of(items, DayTotal::creditedMinutes),
+                SqlArrays.of(covers, SlotCover::itemId),
+                SqlArrays.of(covers, SlotCover::day),
+                SqlArrays.of(covers, SlotCover::slot),
+                SqlArrays.of(covers, SlotCover::staffId),
+                SqlArrays.of(coverDeltas.values()))
+                .orElseThrow();
     }
 
     private static void collect(List<Contribution> contributions, int sign, Map<PersonDayKey, DayTotal> personDeltas,

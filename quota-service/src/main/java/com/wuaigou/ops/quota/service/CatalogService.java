@@ -2,13 +2,16 @@ package com.wuaigou.ops.quota.service;
 
 import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.csv.CsvTable;
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.quota.domain.CatalogCsv;
 import com.wuaigou.ops.quota.domain.ItemDefinition;
 import com.wuaigou.ops.quota.domain.ItemSpec;
+import com.wuaigou.ops.quota.domain.Period;
 import com.wuaigou.ops.quota.domain.QuotaItem;
 import com.wuaigou.ops.quota.domain.QuotaTarget;
+import com.wuaigou.ops.quota.domain.Shape;
 import com.wuaigou.ops.quota.domain.TargetRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +19,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -34,11 +40,13 @@ public class CatalogService {
     private final CalendarService calendar;
     private final Access access;
     private final Event<TargetsMoved> targetsMoved;
+    private final TransactionSql sql;
 
-    CatalogService(CalendarService calendar, Access access, Event<TargetsMoved> targetsMoved) {
+    CatalogService(CalendarService calendar, Access access, Event<TargetsMoved> targetsMoved, TransactionSql sql) {
         this.calendar = calendar;
         this.access = access;
         this.targetsMoved = targetsMoved;
+        this.sql = sql;
     }
 
     /** What an import did. */
@@ -47,6 +55,39 @@ public class CatalogService {
 
     public QuotaItem require(String code) {
         return QuotaItem.findByCode(code).orElseThrow(() -> ProblemException.notFound("quota item", code));
+    }
+
+    /**
+     * The item with that code as a copy read with plain JDBC, outside the persistence context, to be read and never
+     * changed: every work log reads its item, and Hibernate's query for it cost several times the statement.
+     */
+    public Optional<QuotaItem> readOnly(String code) {
+        return sql.first("""
+                select id, code, group_code, category, name_zh, name_en, shape, unit, period, std_minutes, crew_min,
+                       crew_max, slots, notes, retired_on, version
+                from quota_item where code = ?""", CatalogService::itemOf, code);
+    }
+
+    private static QuotaItem itemOf(ResultSet row) throws SQLException {
+        QuotaItem item = new QuotaItem();
+        item.id = row.getLong(1);
+        item.code = row.getString(2);
+        item.groupCode = row.getString(3);
+        item.category = row.getString(4);
+        item.nameZh = row.getString(5);
+        item.nameEn = row.getString(6);
+        item.shape = Shape.valueOf(row.getString(7));
+        item.unit = row.getString(8);
+        String period = row.getString(9);
+        item.period = period == null ? null : Period.valueOf(period);
+        item.stdMinutes = row.getObject(10, Integer.class);
+        item.crewMin = row.getObject(11, Integer.class);
+        item.crewMax = row.getObject(12, Integer.class);
+        item.slots = row.getString(13);
+        item.notes = row.getString(14);
+        item.retiredOn = row.getObject(15, LocalDate.class);
+        item.version = row.getLong(16);
+        return item;
     }
 
     public List<QuotaItem> list(String groupCode, boolean includeRetired, LocalDate on) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.quota.domain.AssignmentSpan;
 import com.wuaigou.ops.quota.domain.DayKind;
 import com.wuaigou.ops.quota.domain.DayTotal;
@@ -15,8 +16,6 @@ import com.wuaigou.ops.quota.domain.SlotCover;
 import com.wuaigou.ops.quota.domain.TargetRange;
 import com.wuaigou.ops.quota.domain.Window;
 import com.wuaigou.ops.quota.domain.WindowKind;
-import jakarta.persistence.EntityManager;
-import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,8 +69,8 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
 
     /** Planned once per connection, whatever the month holds: see the migration that creates the function. */
     private static final String SQL = """
-            select judging_facts(cast(:items as bigint[]), cast(:people as bigint[]), :from, :to,
-                cast(:windowKinds as varchar[]), cast(:windowStarts as date[]), :calendarFrom, :calendarTo)""";
+            select judging_facts(cast(? as bigint[]), cast(? as bigint[]), cast(? as date), cast(? as date),
+                cast(? as varchar[]), cast(? as date[]), cast(? as date), cast(? as date))""";
 
     /** A row arrives as a JSON array of its columns in the record's order: no names to build, send and match. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
@@ -92,22 +91,21 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
      * day totals, the judgements stored for these windows and the assignments in force at some time in them. The
      * calendar reaches a week beyond the windows' months, as far as a week or month holding one of their days does.
      */
-    static JudgingFacts read(EntityManager entityManager, ObjectReader reader, Collection<Long> itemIds,
+    static JudgingFacts read(TransactionSql sql, ObjectReader reader, Collection<Long> itemIds,
                              Collection<Long> people, List<Window> windows) {
         LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
-        var query = entityManager.createNativeQuery(SQL).unwrap(NativeQuery.class)
-                .setParameter("items", SqlArrays.of(itemIds))
-                // Typed, so that a null (everyone) is bound as text like the arrays.
-                .setParameter("people", people == null ? null : SqlArrays.of(people), String.class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("windowKinds", SqlArrays.of(windows, window -> window.kind().name()))
-                .setParameter("windowStarts", SqlArrays.of(windows, Window::start))
-                .setParameter("calendarFrom", from.with(TemporalAdjusters.firstDayOfMonth()).minusDays(7))
-                .setParameter("calendarTo", to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7));
+        String answer = sql.first(SQL, row -> row.getString(1),
+                SqlArrays.of(itemIds),
+                people == null ? null : SqlArrays.of(people),
+                from,
+                to,
+                SqlArrays.of(windows, window -> window.kind().name()),
+                SqlArrays.of(windows, Window::start),
+                from.with(TemporalAdjusters.firstDayOfMonth()).minusDays(7),
+                to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7)).orElseThrow();
         try {
-            return reader.readValue((String) query.getSingleResult());
+            return reader.readValue(answer);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The judging facts read from the database are not the expected JSON", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.events.Outbox;
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.roster.RosterStaff;
@@ -18,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,29 +29,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** Recording and correcting work, with the refusals of the plan and their events. */
 @ApplicationScoped
 public class WorkLogService {
 
     private final WorkingStaff working;
+    private final CatalogService catalog;
     private final CalendarService calendars;
     private final Access access;
     private final Outbox outbox;
     private final AttainmentJudge attainment;
     private final ObjectMapper objectMapper;
     private final EntityManager entityManager;
+    private final TransactionSql sql;
 
-    WorkLogService(WorkingStaff working, CalendarService calendars, Access access, Outbox outbox,
-                   AttainmentJudge attainment, ObjectMapper objectMapper, EntityManager entityManager) {
+    WorkLogService(WorkingStaff working, CatalogService catalog, CalendarService calendars, Access access, Outbox outbox,
+                   AttainmentJudge attainment, ObjectMapper objectMapper, EntityManager entityManager, TransactionSql sql) {
         this.working = working;
+        this.catalog = catalog;
         this.calendars = calendars;
         this.access = access;
         this.outbox = outbox;
         this.attainment = attainment;
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
+        this.sql = sql;
     }
 
     /**
@@ -63,19 +67,19 @@ public class WorkLogService {
     }
 
     /**
-     * Records a log and renders it in the same transaction, so that the rendering reads what the recording loaded. An
-     * {@code Idempotency-Key} is ops-common's concern ({@code @Idempotent} on the resource): this transaction joins the
-     * one that claimed the key.
+     * Records a log and renders it, given its item's code, in the same transaction. An {@code Idempotency-Key} is
+     * ops-common's concern ({@code @Idempotent} on the resource): this transaction joins the one that claimed the key.
      */
     @Transactional
-    public <T> T record(LogInput input, Function<WorkLog, T> render) {
+    public <T> T record(LogInput input, BiFunction<WorkLog, String, T> render) {
         Session session = entityManager.unwrap(Session.class);
         // Nothing this write reads is written by it before commit, so one flush at commit does instead of one per query.
         session.setHibernateFlushMode(FlushMode.COMMIT);
-        // It only adds rows: what it loads (the item, the person) is read, never changed, so no snapshot is kept of it
-        // and the flush checks none of it.
+        // It only adds rows, with plain statements: whatever the rules load through Hibernate is read, never changed,
+        // so no snapshot is kept of it and the flush checks none of it.
         session.setDefaultReadOnly(true);
-        return render.apply(create(input, access.callerId()));
+        // The item was found by exactly this code.
+        return render.apply(create(input, access.callerId()), input.itemCode());
     }
 
     /**
@@ -168,7 +172,7 @@ public class WorkLogService {
     }
 
     private WorkLog create(LogInput input, long callerId) {
-        QuotaItem item = QuotaItem.findByCode(input.itemCode()).orElseThrow(() -> ProblemException.ruleViolation(
+        QuotaItem item = catalog.readOnly(input.itemCode()).orElseThrow(() -> ProblemException.ruleViolation(
                 "unknown-item", "No quota item with code " + input.itemCode(),
                 List.of(new Problem.FieldError("itemCode", "unknown item"))));
         long subject = input.staffId() == null ? callerId : input.staffId();
@@ -244,19 +248,22 @@ public class WorkLogService {
     private record DayOfWork(String groupCode, LocalDate date, boolean locked, boolean planned) {
     }
 
-    /** Both facts of a log's day, as one row (locked, planned): every log and correction needs them. */
+    /**
+     * Both facts of a log's day, as one row (locked, planned), with the day's group, date, person and item that it
+     * takes as parameters in that order: every log and correction needs them.
+     */
     private static final String DAY_OF_WORK = """
-            select exists (select 1 from period_lock where group_code = :group and start_date <= :date
-                               and end_date >= :date and reopened_at is null) as locked,
-                   exists (select 1 from assignment where staff_id = :staff and item_id = :item
-                               and valid_from <= :date and (valid_to is null or valid_to >= :date)) as planned""";
+            select exists (select 1 from period_lock where group_code = day.group_code and start_date <= day.work_date
+                               and end_date >= day.work_date and reopened_at is null) as locked,
+                   exists (select 1 from assignment where staff_id = day.staff_id and item_id = day.item_id
+                               and valid_from <= day.work_date and (valid_to is null or valid_to >= day.work_date)) as planned,
+                   day.group_code, day.work_date, day.staff_id, day.item_id
+            from (select cast(? as varchar) as group_code, cast(? as date) as work_date, cast(? as bigint) as staff_id,
+                         cast(? as bigint) as item_id) day""";
 
     private DayOfWork dayOfWork(String groupCode, long staffId, long itemId, LocalDate date) {
-        Object[] row = (Object[]) entityManager.createNativeQuery(DAY_OF_WORK)
-                .setParameter("group", groupCode).setParameter("date", date)
-                .setParameter("staff", staffId).setParameter("item", itemId)
-                .getSingleResult();
-        return new DayOfWork(groupCode, date, (Boolean) row[0], (Boolean) row[1]);
+        return sql.first(DAY_OF_WORK, row -> new DayOfWork(groupCode, date, row.getBoolean(1), row.getBoolean(2)),
+                groupCode, date, staffId, itemId).orElseThrow();
     }
 
     /**
@@ -265,33 +272,32 @@ public class WorkLogService {
      * and the crew: every request writes a log, and three round trips for it were a large share of its cost.
      */
     private void insertUnlessLocked(WorkLog log) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("with day as (" + DAY_OF_WORK + """
+        Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + """
                         ),
                         inserted as (
                             insert into work_log (staff_id, item_id, group_code, work_date, quantity, minutes, slot, note,
                                 unplanned, created_by, created_at)
-                            select :staff, :item, :group, :date, :quantity, :minutes, :slot, :note, not planned,
-                                :createdBy, :createdAt
+                            select staff_id, item_id, group_code, work_date, cast(? as numeric), cast(? as integer),
+                                cast(? as varchar), cast(? as varchar), not planned, cast(? as bigint), cast(? as timestamptz)
                             from day where not locked
                             returning id),
                         crew as (
                             insert into work_log_crew (work_log_id, staff_id)
-                            select inserted.id, member from inserted, unnest(cast(:crew as bigint[])) member)
-                        select day.locked, day.planned, inserted.id from day left join inserted on true""")
-                .unwrap(NativeQuery.class)
-                .setParameter("group", log.groupCode).setParameter("date", log.workDate)
-                .setParameter("staff", log.staffId).setParameter("item", log.itemId)
-                .setParameter("quantity", log.quantity)
-                // Typed, so that an absent value is bound as a null of its column's type.
-                .setParameter("minutes", log.minutes, Integer.class)
-                .setParameter("slot", log.slot, String.class)
-                .setParameter("note", log.note, String.class)
-                .setParameter("createdBy", log.createdBy).setParameter("createdAt", log.createdAt)
-                .setParameter("crew", SqlArrays.of(log.crew))
-                .getSingleResult();
-        requireUnlocked(new DayOfWork(log.groupCode, log.workDate, (Boolean) row[0], (Boolean) row[1]));
-        log.id = ((Number) row[2]).longValue();
-        log.unplanned = !(Boolean) row[1];
+                            select inserted.id, member from inserted, unnest(cast(? as bigint[])) member)
+                        select day.locked, day.planned, inserted.id from day left join inserted on true""",
+                        row -> new Inserted(new DayOfWork(log.groupCode, log.workDate, row.getBoolean(1), row.getBoolean(2)),
+                                row.getLong(3)),
+                        log.groupCode, log.workDate, log.staffId, log.itemId,
+                        log.quantity, log.minutes, log.slot, log.note, log.createdBy, log.createdAt,
+                        SqlArrays.of(log.crew))
+                .orElseThrow();
+        requireUnlocked(inserted.day());
+        log.id = inserted.id();
+        log.unplanned = !inserted.day().planned();
+    }
+
+    /** The new log's day and its id (none when the day is locked). */
+    private record Inserted(DayOfWork day, long id) {
     }
 
     private static DayOfWork requireUnlocked(DayOfWork day) {
