@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One work log as the arithmetic sees it; {@code crew} is everyone credited, the subject included. */
-public record LogFact(long logId, long itemId, LocalDate workDate, BigDecimal quantity, Integer minutes, String slot,
+public record LogFact(long itemId, LocalDate workDate, BigDecimal quantity, Integer minutes, String slot,
                       List<Long> crew) {
 
     public LogFact {

@@ -316,7 +316,7 @@ public class WorkLogService {
 
     /** The log as the totals count it; the specs' targets play no part there. */
     private static LogFact fact(WorkLog log) {
-        return new LogFact(log.id, log.itemId, log.workDate, log.quantity, log.minutes, log.slot,
+        return new LogFact(log.itemId, log.workDate, log.quantity, log.minutes, log.slot,
                 log.crew.stream().sorted().toList());
     }
 

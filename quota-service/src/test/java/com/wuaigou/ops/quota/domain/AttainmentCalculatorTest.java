@@ -212,7 +212,7 @@ class AttainmentCalculatorTest {
     void shouldCreditStandardMinutesToEachCrewMemberAndCountTheUnitOnceForTheGroup() {
         ItemSpec pickup = spec("CS-GOODS-PICKUP", Shape.STANDARD_TIME, null, null, null, 90, List.of());
         LocalDate day = LocalDate.of(2026, 2, 4);
-        LogFact twoTrips = new LogFact(1, pickup.id(), day, new BigDecimal("2"), null, null, List.of(ANNA, BO));
+        LogFact twoTrips = new LogFact(pickup.id(), day, new BigDecimal("2"), null, null, List.of(ANNA, BO));
         Window window = Window.of(WindowKind.DAY, day);
 
         ItemAttainment bo = personOf(BO, pickup, List.of(), List.of(twoTrips), window);
@@ -229,7 +229,7 @@ class AttainmentCalculatorTest {
     @Test
     void shouldCountAJointTrackedLogOnceForTheGroup() {
         ItemSpec wenku = spec("PB-BAIDU-WENKU", Shape.TRACKED, null, null, null, null, List.of());
-        LogFact joint = new LogFact(1, wenku.id(), LocalDate.of(2026, 2, 4), BigDecimal.ONE, null, null, List.of(ANNA, BO, CHEN));
+        LogFact joint = new LogFact(wenku.id(), LocalDate.of(2026, 2, 4), BigDecimal.ONE, null, null, List.of(ANNA, BO, CHEN));
 
         ItemAttainment group = plain.forGroup(wenku, Tallies.group(wenku, List.of(joint)), month(2026, 2));
 
@@ -244,8 +244,8 @@ class AttainmentCalculatorTest {
         ItemSpec eFile = spec("CS-E-FILE", Shape.DURATION, Period.DAY, "60", null, null, List.of());
         LocalDate wednesday = LocalDate.of(2026, 2, 4);
         List<LogFact> logs = List.of(
-                new LogFact(1, pickup.id(), wednesday, new BigDecimal("2"), 30, null, List.of(ANNA, BO)),
-                new LogFact(2, eFile.id(), wednesday, BigDecimal.ONE, 60, null, List.of(ANNA)));
+                new LogFact(pickup.id(), wednesday, new BigDecimal("2"), 30, null, List.of(ANNA, BO)),
+                new LogFact(eFile.id(), wednesday, BigDecimal.ONE, 60, null, List.of(ANNA)));
 
         List<DayWorkload> week = plain.workload(Tallies.days(ANNA, Map.of(pickup.id(), pickup, eFile.id(), eFile), logs),
                 Window.of(WindowKind.WEEK, wednesday));
@@ -289,7 +289,7 @@ class AttainmentCalculatorTest {
     }
 
     private static LogFact log(ItemSpec item, long staffId, LocalDate day, String quantity, Integer minutes, String slot) {
-        return new LogFact(day.toEpochDay() * 10 + staffId, item.id(), day, new BigDecimal(quantity), minutes, slot,
+        return new LogFact(item.id(), day, new BigDecimal(quantity), minutes, slot,
                 List.of(staffId));
     }
 

@@ -232,7 +232,7 @@ class TotalsConsistencyTest {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Object minutes = rows.getObject(5);
-                    logs.add(new LogFact(rows.getLong(1), rows.getLong(2), rows.getDate(3).toLocalDate(), rows.getBigDecimal(4),
+                    logs.add(new LogFact(rows.getLong(2), rows.getDate(3).toLocalDate(), rows.getBigDecimal(4),
                             minutes == null ? null : ((Number) minutes).intValue(), rows.getString(6),
                             List.of((Long[]) rows.getArray(7).getArray())));
                 }
