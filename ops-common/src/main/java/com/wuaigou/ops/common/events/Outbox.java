@@ -45,8 +45,10 @@ public class Outbox {
     }
 
     /**
-     * Adds an event to the current transaction: one insert, at once, in plain JDBC ({@link TransactionSql}), as every
-     * write records an event, and an entity flushed at commit cost Hibernate's flush several times the insert.
+     * Adds an event to the current transaction: one insert in plain JDBC ({@link TransactionSql}), as every write records
+     * an event, and an entity flushed at commit cost Hibernate's flush several times the insert. Nothing in the
+     * transaction reads it back, so it waits ({@link TransactionSql#later}) to go with the transaction's next plain
+     * statement (for a keyed request, storing its answer), in its round trip, or else before commit.
      *
      * @param topic         Kafka topic it goes to
      * @param type          versioned CloudEvents type, for example {@code ops.personnel.staff.changed.v1}
@@ -64,7 +66,7 @@ public class Outbox {
         String json = toJson(envelope);
         Map<String, String> trace = new HashMap<>(4);
         W3CTraceContextPropagator.getInstance().inject(Context.current(), trace, TRACE_CONTEXT);
-        sql.update(INSERT, id, topic, aggregateId, type, json, now, trace.get("traceparent"), trace.get("tracestate"));
+        sql.later(INSERT, id, topic, aggregateId, type, json, now, trace.get("traceparent"), trace.get("tracestate"));
         recorded.fire(new OutboxRecorded(id));
         return id;
     }
