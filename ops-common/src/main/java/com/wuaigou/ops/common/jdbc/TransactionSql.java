@@ -21,7 +21,8 @@ import java.util.Optional;
  * (the outbox row, the idempotency key, the work log's statements, what a write only reads): Hibernate's query layer
  * and entity loading cost each of them about three times what the driver did. Parameters are bound in order with
  * {@code setObject}; a null takes its column's type. A failure surfaces as Hibernate's mapped exception, as from any
- * other statement of the transaction.
+ * other statement of the transaction. A write nobody reads back can wait ({@link #later}) to share the next statement's
+ * round trip.
  */
 @ApplicationScoped
 public class TransactionSql {
@@ -97,8 +98,8 @@ public class TransactionSql {
     }
 
     /**
-     * Runs before commit among Hibernate's own before-completion work, after its flush and while its session still
-     * holds the transaction's connection (a JTA synchronization of ours could run after Hibernate had released it).
+     * Runs before commit among Hibernate's own before-completion work, while its session still holds the
+     * transaction's connection (a JTA synchronization of ours could run after Hibernate had released it).
      */
     private void whileTheSessionHoldsItsConnection(Runnable beforeCommit) {
         entityManager.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
