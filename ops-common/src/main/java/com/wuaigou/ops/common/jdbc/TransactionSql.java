@@ -83,7 +83,8 @@ public class TransactionSql {
      * for both), or at the latest before commit. Until then no statement of the transaction sees it; with the one it
      * goes with, it shares a snapshot, so that one does not see it either. One write waits at a time, and a second one
      * sends the first before it waits: the parts of one statement run in no set order, and writes such as outbox rows
-     * must keep theirs.
+     * must keep theirs. A statement a write may go with is a query, insert, update or delete, as PostgreSQL takes a
+     * {@code with} part only in front of those: send anything else (DDL) before the write waits.
      */
     public void later(String sql, Object... parameters) {
         Waiting waiting = (Waiting) transactions.getResource(WAITING);
