@@ -69,11 +69,12 @@ public class AttainmentJudge {
     }
 
     /**
-     * Records logs added and former states taken away (a correction is both) in the totals, and judges the item for
-     * everyone they credit on their dates. One item per call.
+     * What logs added and former states taken away (a correction is both) change, one item per call: the totals to
+     * write, with the locks of the item's windows to take first when the item is judged, then whom to judge. Written
+     * by {@link AttainmentTotals#apply} or as part of the log's own statement ({@link AttainmentTotals#part}), then
+     * judged ({@link #judge(WorkChange)}).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void workChanged(ItemSpec item, List<LogFact> added, List<LogFact> removed) {
+    public WorkChange change(ItemSpec item, List<LogFact> added, List<LogFact> removed) {
         Set<LocalDate> dates = new TreeSet<>();
         Set<Long> people = new TreeSet<>();
         Stream.concat(added.stream(), removed.stream()).forEach(log -> {
@@ -82,15 +83,40 @@ public class AttainmentJudge {
         });
         List<Window> windows = windowsOf(dates);
         boolean judged = item.shape().hasTarget();
+        return new WorkChange(item.id(), judged, people, windows, judged ? lockKeys(List.of(item.id()), windows) : List.of(),
+                added.stream().map(log -> Contribution.of(item, log)).toList(),
+                removed.stream().map(log -> Contribution.of(item, log)).toList());
+    }
+
+    /**
+     * The totals a change of one item's logs writes, and what it judges: everyone credited, in the windows of the
+     * logs' dates, under the locks of those windows (none when the item has no target, as nothing is judged).
+     */
+    public record WorkChange(long itemId, boolean judged, Set<Long> people, List<Window> windows, List<Long> locks,
+                             List<Contribution> added, List<Contribution> removed) {
+    }
+
+    /** Records logs added and former states taken away in the totals, and judges them. One item per call. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void workChanged(ItemSpec item, List<LogFact> added, List<LogFact> removed) {
+        WorkChange change = change(item, added, removed);
         // Nothing read here is changed by writing logs, so the caller's pending changes need no flush first.
         withoutAutoFlush(false, () -> {
-            totals.apply(judged ? lockKeys(List.of(item.id()), windows) : List.of(),
-                    added.stream().map(log -> Contribution.of(item, log)).toList(),
-                    removed.stream().map(log -> Contribution.of(item, log)).toList());
-            if (judged) {
-                judge(List.of(item.id()), people, windows);
-            }
+            totals.apply(change);
+            judgeWritten(change);
         });
+    }
+
+    /** Judges a change its caller has written, with its locks, as part of its own statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void judge(WorkChange change) {
+        withoutAutoFlush(false, () -> judgeWritten(change));
+    }
+
+    private void judgeWritten(WorkChange change) {
+        if (change.judged()) {
+            judge(List.of(change.itemId()), change.people(), change.windows());
+        }
     }
 
     /**

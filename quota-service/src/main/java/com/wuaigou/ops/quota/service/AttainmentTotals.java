@@ -38,79 +38,93 @@ public class AttainmentTotals {
             .thenComparing(SlotCover::slot).thenComparingLong(SlotCover::staffId);
 
     /**
-     * Takes the advisory locks given (in their order), then adds the contributions of new or corrected logs and takes
-     * away those of their former states: one statement for the locks and the three tables, whatever the crew size. All
-     * contributions are of one item.
+     * Takes the change's advisory locks (in their order), then adds the contributions of new or corrected logs and
+     * takes away those of their former states: one statement for the locks and the three tables, whatever the crew
+     * size.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(AttainmentJudge.WorkChange change) {
+        Part part = part(change, "true");
+        sql.first("with " + part.sql() + " select locks from locked", row -> row.getLong(1), part.parameters().toArray())
+                .orElseThrow();
+    }
+
+    /**
+     * A change as {@code with} parts of a larger statement, the caller's own write in one round trip with it: first
+     * {@code locked} (the locks taken, a count), then the three tables' upserts, each when {@code proceed}, a
+     * boolean SQL expression over the caller's parts, holds. Its parameters follow the caller's parts before it.
      *
      * <p>The locks come first within the statement: every insert waits on a one-time filter reading the lock step, so
      * no row is locked before all advisory locks are held, and writers never wait for each other in opposite orders.
      * The upserts add to the latest committed rows whatever the statement's snapshot, so waiting inside it is safe.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(List<Long> locksFirst, List<Contribution> added, List<Contribution> removed) {
+    public Part part(AttainmentJudge.WorkChange change, String proceed) {
         // Sorted, so concurrent writers of overlapping rows lock them in the same order.
         Map<PersonDayKey, DayTotal> personDeltas = new TreeMap<>();
         Map<LocalDate, DayTotal> itemDeltas = new TreeMap<>();
         Map<SlotCover, Integer> coverDeltas = new TreeMap<>(COVER_ORDER);
-        collect(added, 1, personDeltas, itemDeltas, coverDeltas);
-        collect(removed, -1, personDeltas, itemDeltas, coverDeltas);
+        collect(change.added(), 1, personDeltas, itemDeltas, coverDeltas);
+        collect(change.removed(), -1, personDeltas, itemDeltas, coverDeltas);
         Collection<DayTotal> people = personDeltas.values();
         Collection<DayTotal> items = itemDeltas.values();
         Collection<SlotCover> covers = coverDeltas.keySet();
-        sql.first("""
-                        with locked as materialized (
-                            select count(pg_advisory_xact_lock(k)) as locks from unnest(cast(? as bigint[])) k),
-                        person as (
-                            insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes,
-                                credited_minutes)
-                            select * from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as date[]),
-                                cast(? as integer[]), cast(? as numeric[]), cast(? as bigint[]), cast(? as bigint[]))
-                            where (select locks from locked) >= 0
-                            on conflict (staff_id, work_date, item_id) do update set
-                                logs = person_item_day.logs + excluded.logs,
-                                quantity = person_item_day.quantity + excluded.quantity,
-                                logged_minutes = person_item_day.logged_minutes + excluded.logged_minutes,
-                                credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes),
-                        item as (
-                            insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
-                            select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as integer[]),
-                                cast(? as numeric[]), cast(? as bigint[]), cast(? as bigint[]))
-                            where (select locks from locked) >= 0
-                            on conflict (item_id, work_date) do update set
-                                logs = item_day.logs + excluded.logs,
-                                quantity = item_day.quantity + excluded.quantity,
-                                logged_minutes = item_day.logged_minutes + excluded.logged_minutes,
-                                credited_minutes = item_day.credited_minutes + excluded.credited_minutes),
-                        cover as (
-                            insert into slot_cover (item_id, work_date, slot, staff_id, logs)
-                            select * from unnest(cast(? as bigint[]), cast(? as date[]),
-                                cast(? as varchar[]), cast(? as bigint[]), cast(? as integer[]))
-                            where (select locks from locked) >= 0
-                            on conflict (item_id, work_date, slot, staff_id) do update set
-                                logs = slot_cover.logs + excluded.logs)
-                        select locks from locked""",
-                row -> row.getLong(1),
-                // In the order of the statement's parameters: the locks, then each table's columns.
-                SqlArrays.of(locksFirst),
-                SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId),
-                SqlArrays.of(people, DayTotal::itemId),
-                SqlArrays.of(people, DayTotal::day),
-                SqlArrays.of(people, DayTotal::logs),
-                SqlArrays.of(people, DayTotal::quantity),
-                SqlArrays.of(people, DayTotal::loggedMinutes),
-                SqlArrays.of(people, DayTotal::creditedMinutes),
-                SqlArrays.of(items, DayTotal::itemId),
-                SqlArrays.of(items, DayTotal::day),
-                SqlArrays.of(items, DayTotal::logs),
-                SqlArrays.of(items, DayTotal::quantity),
-                SqlArrays.of(items, DayTotal::loggedMinutes),
-                SqlArrays.of(items, DayTotal::creditedMinutes),
-                SqlArrays.of(covers, SlotCover::itemId),
-                SqlArrays.of(covers, SlotCover::day),
-                SqlArrays.of(covers, SlotCover::slot),
-                SqlArrays.of(covers, SlotCover::staffId),
-                SqlArrays.of(coverDeltas.values()))
-                .orElseThrow();
+        String when = "where (select locks from locked) >= 0 and " + proceed;
+        return new Part("""
+                locked as materialized (
+                    select count(pg_advisory_xact_lock(k)) as locks from unnest(cast(? as bigint[])) k),
+                person as (
+                    insert into person_item_day (staff_id, item_id, work_date, logs, quantity, logged_minutes,
+                        credited_minutes)
+                    select * from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as date[]),
+                        cast(? as integer[]), cast(? as numeric[]), cast(? as bigint[]), cast(? as bigint[]))
+                    %1$s
+                    on conflict (staff_id, work_date, item_id) do update set
+                        logs = person_item_day.logs + excluded.logs,
+                        quantity = person_item_day.quantity + excluded.quantity,
+                        logged_minutes = person_item_day.logged_minutes + excluded.logged_minutes,
+                        credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes),
+                item as (
+                    insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
+                    select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as integer[]),
+                        cast(? as numeric[]), cast(? as bigint[]), cast(? as bigint[]))
+                    %1$s
+                    on conflict (item_id, work_date) do update set
+                        logs = item_day.logs + excluded.logs,
+                        quantity = item_day.quantity + excluded.quantity,
+                        logged_minutes = item_day.logged_minutes + excluded.logged_minutes,
+                        credited_minutes = item_day.credited_minutes + excluded.credited_minutes),
+                cover as (
+                    insert into slot_cover (item_id, work_date, slot, staff_id, logs)
+                    select * from unnest(cast(? as bigint[]), cast(? as date[]),
+                        cast(? as varchar[]), cast(? as bigint[]), cast(? as integer[]))
+                    %1$s
+                    on conflict (item_id, work_date, slot, staff_id) do update set
+                        logs = slot_cover.logs + excluded.logs)
+                """.formatted(when),
+                // In the order of the parts' parameters: the locks, then each table's columns.
+                List.of(SqlArrays.of(change.locks()),
+                        SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId),
+                        SqlArrays.of(people, DayTotal::itemId),
+                        SqlArrays.of(people, DayTotal::day),
+                        SqlArrays.of(people, DayTotal::logs),
+                        SqlArrays.of(people, DayTotal::quantity),
+                        SqlArrays.of(people, DayTotal::loggedMinutes),
+                        SqlArrays.of(people, DayTotal::creditedMinutes),
+                        SqlArrays.of(items, DayTotal::itemId),
+                        SqlArrays.of(items, DayTotal::day),
+                        SqlArrays.of(items, DayTotal::logs),
+                        SqlArrays.of(items, DayTotal::quantity),
+                        SqlArrays.of(items, DayTotal::loggedMinutes),
+                        SqlArrays.of(items, DayTotal::creditedMinutes),
+                        SqlArrays.of(covers, SlotCover::itemId),
+                        SqlArrays.of(covers, SlotCover::day),
+                        SqlArrays.of(covers, SlotCover::slot),
+                        SqlArrays.of(covers, SlotCover::staffId),
+                        SqlArrays.of(coverDeltas.values())));
+    }
+
+    /** {@code with} parts of a statement, without the {@code with}, and their parameters in order. */
+    public record Part(String sql, List<Object> parameters) {
     }
 
     private static void collect(List<Contribution> contributions, int sign, Map<PersonDayKey, DayTotal> personDeltas,

@@ -24,6 +24,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,16 +45,19 @@ public class WorkLogService {
     private final AttainmentJudge attainment;
     private final ObjectMapper objectMapper;
     private final EntityManager entityManager;
+    private final AttainmentTotals totals;
     private final TransactionSql sql;
 
     WorkLogService(WorkingStaff working, CatalogService catalog, CalendarService calendars, Access access, Outbox outbox,
-                   AttainmentJudge attainment, ObjectMapper objectMapper, EntityManager entityManager, TransactionSql sql) {
+                   AttainmentJudge attainment, AttainmentTotals totals, ObjectMapper objectMapper,
+                   EntityManager entityManager, TransactionSql sql) {
         this.working = working;
         this.catalog = catalog;
         this.calendars = calendars;
         this.access = access;
         this.outbox = outbox;
         this.attainment = attainment;
+        this.totals = totals;
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.sql = sql;
@@ -195,9 +200,10 @@ public class WorkLogService {
         log.crew.addAll(crew);
         log.createdBy = callerId;
         log.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        insertUnlessLocked(log);
-
-        attainment.workChanged(CatalogService.spec(item, List.of()), List.of(fact(log)), List.of());
+        AttainmentJudge.WorkChange change = attainment.change(CatalogService.spec(item, List.of()), List.of(fact(log)),
+                List.of());
+        insertUnlessLocked(log, change);
+        attainment.judge(change);
         outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_RECORDED, "staff", log.staffId.toString(),
                 event(log, item, callerId, null));
         return log;
@@ -267,19 +273,25 @@ public class WorkLogService {
     }
 
     /**
-     * Inserts a new log and its crew, unplanned when no assignment covers the item for the person that day, unless the
-     * group's period is locked (then it is refused and nothing is written). One statement for the day's facts, the log
-     * and the crew: every request writes a log, and three round trips for it were a large share of its cost.
+     * Inserts a new log and its crew, unplanned when no assignment covers the item for the person that day, with the
+     * change it makes to the totals (the locks of its windows first), unless the group's period is locked: then it is
+     * refused and nothing is written. One statement for the day's facts, the totals, the log and the crew: every
+     * request writes a log, and each round trip was a large share of its cost.
      */
-    private void insertUnlessLocked(WorkLog log) {
-        Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + """
-                        ),
+    private void insertUnlessLocked(WorkLog log, AttainmentJudge.WorkChange change) {
+        AttainmentTotals.Part totalsPart = totals.part(change, "(select not locked from day)");
+        List<Object> parameters = new ArrayList<>(List.of(log.groupCode, log.workDate, log.staffId, log.itemId));
+        parameters.addAll(totalsPart.parameters());
+        parameters.addAll(Arrays.asList(log.quantity, log.minutes, log.slot, log.note, log.createdBy, log.createdAt,
+                SqlArrays.of(log.crew)));
+        Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + "), " + totalsPart.sql() + """
+                        ,
                         inserted as (
                             insert into work_log (staff_id, item_id, group_code, work_date, quantity, minutes, slot, note,
                                 unplanned, created_by, created_at)
                             select staff_id, item_id, group_code, work_date, cast(? as numeric), cast(? as integer),
                                 cast(? as varchar), cast(? as varchar), not planned, cast(? as bigint), cast(? as timestamptz)
-                            from day where not locked
+                            from day where not locked and (select locks from locked) >= 0
                             returning id),
                         crew as (
                             insert into work_log_crew (work_log_id, staff_id)
@@ -287,9 +299,7 @@ public class WorkLogService {
                         select day.locked, day.planned, inserted.id from day left join inserted on true""",
                         row -> new Inserted(new DayOfWork(log.groupCode, log.workDate, row.getBoolean(1), row.getBoolean(2)),
                                 row.getLong(3)),
-                        log.groupCode, log.workDate, log.staffId, log.itemId,
-                        log.quantity, log.minutes, log.slot, log.note, log.createdBy, log.createdAt,
-                        SqlArrays.of(log.crew))
+                        parameters.toArray())
                 .orElseThrow();
         requireUnlocked(inserted.day());
         log.id = inserted.id();
