@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wuaigou.ops.common.events.CloudEvent;
 import com.wuaigou.ops.common.events.EventReader;
 import com.wuaigou.ops.common.events.ProcessedEvents;
+import com.wuaigou.ops.common.jdbc.RowCopies;
 import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.common.security.GroupDirectory;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -48,6 +49,8 @@ public class RosterService implements GroupDirectory {
     private final ProcessedEvents processed;
     private final EntityManager entityManager;
     private final TransactionSql sql;
+    /** This instance's copies of people, by id: see {@link #remembered}. */
+    private final RowCopies<Long, RosterStaff> remembered = new RowCopies<>(this::staff);
 
     RosterService(EventReader reader, ProcessedEvents processed, EntityManager entityManager, TransactionSql sql) {
         this.reader = reader;
@@ -73,7 +76,9 @@ public class RosterService implements GroupDirectory {
             return false;
         }
         if (STAFF_CHANGED.equals(event.type())) {
-            apply(reader.data(event, RosterPayloads.StaffChanged.class));
+            RosterPayloads.StaffChanged staff = reader.data(event, RosterPayloads.StaffChanged.class);
+            apply(staff);
+            forget(staff.id());
         } else {
             apply(reader.data(event, RosterPayloads.GroupChanged.class));
         }
@@ -88,6 +93,7 @@ public class RosterService implements GroupDirectory {
         RosterStaff.deleteAll();
         RosterGroup.deleteAll();
         processed.forget(CONSUMER);
+        remembered.forgetAll();
     }
 
     private void apply(RosterPayloads.StaffChanged data) {
@@ -170,6 +176,30 @@ public class RosterService implements GroupDirectory {
         });
         return Optional.of(staff);
     }
+
+    /**
+     * The person as this instance last read them from the replica, read now when it holds no copy ({@link RowCopies}):
+     * a write relying on it checks in its own statement that the replica still holds the person at the copy's version
+     * ({@link #COPIES_CURRENT}), as another instance may have applied a newer snapshot.
+     */
+    public Optional<RosterStaff> remembered(long staffId) {
+        return remembered.get(staffId);
+    }
+
+    /** Drops this instance's copy of the person; the next {@link #remembered} reads them again. */
+    public void forget(long staffId) {
+        remembered.forget(staffId);
+    }
+
+    /**
+     * A boolean SQL expression: whether the replica holds every person of a list at the version given, that is, whether
+     * copies read from it are current. Takes two parameters, bigint arrays of the same length: the ids, then the
+     * versions. True for empty lists.
+     */
+    public static final String COPIES_CURRENT = """
+            coalesce((select bool_and(s.version is not distinct from copy.version)
+                      from unnest(cast(? as bigint[]), cast(? as bigint[])) copy(id, version)
+                               left join roster_staff s on s.id = copy.id), true)""";
 
     /** One row of {@link #STAFF_WITH_PLACEMENTS}: the person, and one placement or none. */
     private record RosterStaffRow(RosterStaff staff, RosterPlacement placement) {

@@ -2,6 +2,7 @@ package com.wuaigou.ops.quota.service;
 
 import com.wuaigou.ops.common.concurrency.Preconditions;
 import com.wuaigou.ops.common.csv.CsvTable;
+import com.wuaigou.ops.common.jdbc.RowCopies;
 import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
@@ -41,6 +42,8 @@ public class CatalogService {
     private final Access access;
     private final Event<TargetsMoved> targetsMoved;
     private final TransactionSql sql;
+    /** This instance's copies of items, by code: see {@link #remembered}. */
+    private final RowCopies<String, QuotaItem> remembered = new RowCopies<>(this::readOnly);
 
     CatalogService(CalendarService calendar, Access access, Event<TargetsMoved> targetsMoved, TransactionSql sql) {
         this.calendar = calendar;
@@ -67,6 +70,26 @@ public class CatalogService {
                        crew_max, slots, notes, retired_on, version
                 from quota_item where code = ?""", CatalogService::itemOf, code);
     }
+
+    /**
+     * The item as this instance last read it, read now when it holds no copy ({@link RowCopies}): the work log relying
+     * on it checks in its own statement that the catalog still holds it at the copy's version ({@link #COPY_CURRENT}),
+     * as another instance may have changed it.
+     */
+    public Optional<QuotaItem> remembered(String code) {
+        return remembered.get(code);
+    }
+
+    /** Drops this instance's copy of the item; the next {@link #remembered} reads it again. */
+    public void forget(String code) {
+        remembered.forget(code);
+    }
+
+    /**
+     * A boolean SQL expression: whether the catalog holds an item at the version of a copy. Takes two parameters: the
+     * item's id, then the copy's version.
+     */
+    static final String COPY_CURRENT = "coalesce((select version from quota_item where id = cast(? as bigint)) = cast(? as bigint), false)";
 
     private static QuotaItem itemOf(ResultSet row) throws SQLException {
         QuotaItem item = new QuotaItem();

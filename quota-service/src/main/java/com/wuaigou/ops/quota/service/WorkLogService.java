@@ -7,6 +7,7 @@ import com.wuaigou.ops.common.events.Outbox;
 import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.problem.ProblemException;
+import com.wuaigou.ops.common.roster.RosterService;
 import com.wuaigou.ops.common.roster.RosterStaff;
 import com.wuaigou.ops.quota.domain.LogFact;
 import com.wuaigou.ops.quota.domain.QuotaItem;
@@ -27,9 +28,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -113,7 +116,7 @@ public class WorkLogService {
         DayOfWork day = requireUnlocked(dayOfWork(group, log.staffId, item.id, workDate));
         String before = json(LogState.of(log));
         LogFact previous = fact(log);
-        Set<Long> crew = validated(item, staff, workDate, input);
+        Set<Long> crew = validated(item, staff, workDate, input, working::require);
 
         log.workDate = workDate;
         log.groupCode = group;
@@ -176,17 +179,45 @@ public class WorkLogService {
                 .toList();
     }
 
+    /** How often a new log is written again because a copy it relied on had moved, before it is refused. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * Records a new log from this instance's copies of its item and people, which the log's own statement checks are
+     * current. When one moved (another instance changed the item, or the roster copy took a newer snapshot), or a
+     * refusal came from copies, they are forgotten and the log is validated and written again from fresh reads.
+     */
     private WorkLog create(LogInput input, long callerId) {
-        QuotaItem item = catalog.readOnly(input.itemCode()).orElseThrow(() -> ProblemException.ruleViolation(
-                "unknown-item", "No quota item with code " + input.itemCode(),
-                List.of(new Problem.FieldError("itemCode", "unknown item"))));
+        for (int attempt = 1; ; attempt++) {
+            Copies copies = new Copies();
+            try {
+                Optional<WorkLog> log = createFrom(copies, input, callerId);
+                if (log.isPresent()) {
+                    return log.get();
+                }
+            } catch (ProblemException refusal) {
+                if (attempt > 1) {
+                    throw refusal;
+                }
+            }
+            copies.forget();
+            if (attempt == ATTEMPTS) {
+                throw ProblemException.conflict("concurrent-change", "The item or the people of this log changed "
+                        + ATTEMPTS + " times while it was written; send it again");
+            }
+        }
+    }
+
+    /** Writes the log unless a copy it relied on has moved (then empty); refusals as the rules say. */
+    private Optional<WorkLog> createFrom(Copies copies, LogInput input, long callerId) {
+        QuotaItem item = copies.item(input.itemCode());
         long subject = input.staffId() == null ? callerId : input.staffId();
-        RosterStaff staff = working.require(subject, "staffId");
+        RosterStaff staff = copies.person(subject, "staffId");
         String group = staff.groupOn(input.workDate());
         if (!access.mayActFor(staff, group)) {
             throw ProblemException.forbidden("Staff log only their own work");
         }
-        Set<Long> crew = validated(item, staff, input.workDate(), input);
+        Set<Long> crew = validated(item, staff, input.workDate(), input, copies::person);
 
         WorkLog log = new WorkLog();
         log.staffId = staff.id;
@@ -202,15 +233,55 @@ public class WorkLogService {
         log.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         AttainmentJudge.WorkChange change = attainment.change(CatalogService.spec(item, List.of()), List.of(fact(log)),
                 List.of());
-        insertUnlessLocked(log, change);
+        if (!insertUnlessLocked(log, change, copies)) {
+            return Optional.empty();
+        }
         attainment.judge(change);
         outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_RECORDED, "staff", log.staffId.toString(),
                 event(log, item, callerId, null));
-        return log;
+        return Optional.of(log);
+    }
+
+    /** The copies one attempt at a new log relied on: its item and everyone it credits. */
+    private final class Copies {
+        private QuotaItem item;
+        private final Map<Long, RosterStaff> people = new LinkedHashMap<>();
+
+        QuotaItem item(String code) {
+            item = catalog.remembered(code).orElseThrow(() -> ProblemException.ruleViolation("unknown-item",
+                    "No quota item with code " + code, List.of(new Problem.FieldError("itemCode", "unknown item"))));
+            return item;
+        }
+
+        RosterStaff person(long staffId, String field) {
+            // Noted before the copy is judged, so that a copy that led to a refusal is forgotten too.
+            people.put(staffId, null);
+            RosterStaff person = working.requireRemembered(staffId, field);
+            people.put(staffId, person);
+            return person;
+        }
+
+        /** The parameters of {@link #CURRENT}, in its order. */
+        List<Object> current() {
+            return List.of(item.id, item.version, SqlArrays.of(people.keySet()),
+                    SqlArrays.of(people.values(), person -> person.version));
+        }
+
+        void forget() {
+            if (item != null) {
+                catalog.forget(item.code);
+            }
+            people.keySet().forEach(working::forget);
+        }
+
+        /** Whether the copies are current, as the {@code with} part {@code copies}, column {@code current}. */
+        static final String CURRENT = "copies as (select " + CatalogService.COPY_CURRENT + " and "
+                + RosterService.COPIES_CURRENT + " as current)";
     }
 
     /** The refusals shared by new logs and corrections; returns the crew, the subject included. */
-    private Set<Long> validated(QuotaItem item, RosterStaff staff, LocalDate workDate, LogInput input) {
+    private Set<Long> validated(QuotaItem item, RosterStaff staff, LocalDate workDate, LogInput input,
+                                BiFunction<Long, String, RosterStaff> people) {
         if (workDate.isAfter(calendars.today())) {
             throw refusal("future-date", "workDate", "Work cannot be logged for " + workDate + ", a future date");
         }
@@ -235,7 +306,7 @@ public class WorkLogService {
         crew.add(staff.id);
         if (input.crew() != null) {
             for (Long member : input.crew()) {
-                crew.add(working.require(member, "crew").id);
+                crew.add(people.apply(member, "crew").id);
             }
         }
         if (item.shape == Shape.STANDARD_TIME && item.crewMin != null
@@ -274,41 +345,49 @@ public class WorkLogService {
 
     /**
      * Inserts a new log and its crew, unplanned when no assignment covers the item for the person that day, with the
-     * change it makes to the totals (the locks of its windows first), unless the group's period is locked: then it is
-     * refused and nothing is written. One statement for the day's facts, the totals, the log and the crew: every
+     * change it makes to the totals (the locks of its windows first), if the copies it was built from are current and
+     * the group's period is not locked. Otherwise nothing is written: a locked period is refused, and copies that moved
+     * answer false. One statement for the copies' check, the day's facts, the totals, the log and the crew: every
      * request writes a log, and each round trip was a large share of its cost.
      */
-    private void insertUnlessLocked(WorkLog log, AttainmentJudge.WorkChange change) {
-        AttainmentTotals.Part totalsPart = totals.part(change, "(select not locked from day)");
+    private boolean insertUnlessLocked(WorkLog log, AttainmentJudge.WorkChange change, Copies copies) {
+        AttainmentTotals.Part totalsPart = totals.part(change, "(select not day.locked and copies.current from day, copies)");
         List<Object> parameters = new ArrayList<>(List.of(log.groupCode, log.workDate, log.staffId, log.itemId));
+        parameters.addAll(copies.current());
         parameters.addAll(totalsPart.parameters());
         parameters.addAll(Arrays.asList(log.quantity, log.minutes, log.slot, log.note, log.createdBy, log.createdAt,
                 SqlArrays.of(log.crew)));
-        Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + "), " + totalsPart.sql() + """
+        Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + "), " + Copies.CURRENT + ", " + totalsPart.sql() + """
                         ,
                         inserted as (
                             insert into work_log (staff_id, item_id, group_code, work_date, quantity, minutes, slot, note,
                                 unplanned, created_by, created_at)
                             select staff_id, item_id, group_code, work_date, cast(? as numeric), cast(? as integer),
                                 cast(? as varchar), cast(? as varchar), not planned, cast(? as bigint), cast(? as timestamptz)
-                            from day where not locked and (select locks from locked) >= 0
+                            from day where not locked and (select current from copies) and (select locks from locked) >= 0
                             returning id),
                         crew as (
                             insert into work_log_crew (work_log_id, staff_id)
                             select inserted.id, member from inserted, unnest(cast(? as bigint[])) member)
-                        select day.locked, day.planned, inserted.id from day left join inserted on true""",
+                        select day.locked, day.planned, (select current from copies), inserted.id
+                        from day left join inserted on true""",
                         row -> new Inserted(new DayOfWork(log.groupCode, log.workDate, row.getBoolean(1), row.getBoolean(2)),
-                                row.getLong(3)),
+                                row.getBoolean(3), row.getLong(4)),
                         parameters.toArray())
                 .orElseThrow();
+        if (!inserted.current()) {
+            return false;
+        }
         requireUnlocked(inserted.day());
         log.id = inserted.id();
         log.unplanned = !inserted.day().planned();
+        return true;
     }
 
-    /** The new log's day and its id (none when the day is locked). */
-    private record Inserted(DayOfWork day, long id) {
+    /** The new log's day, whether its copies were current, and its id (none when nothing was written). */
+    private record Inserted(DayOfWork day, boolean current, long id) {
     }
+
 
     private static DayOfWork requireUnlocked(DayOfWork day) {
         if (day.locked()) {

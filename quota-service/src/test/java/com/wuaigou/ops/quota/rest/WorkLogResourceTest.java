@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wuaigou.ops.common.problem.Problem;
 import com.wuaigou.ops.common.roster.RosterConsumer;
 import com.wuaigou.ops.local.PinnedClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,9 @@ class WorkLogResourceTest {
 
     @Inject
     RosterConsumer roster;
+
+    @Inject
+    EntityManager entityManager;
 
     private Fixture world;
     private String daily;
@@ -150,6 +155,30 @@ class WorkLogResourceTest {
         world.staff(world.bo, world.group, "MEMBER", "LEFT", 2);
         post(world.bo, Map.of("itemCode", daily, "workDate", "2025-02-03"), 422)
                 .body("type", equalTo("https://ops.wuaigou.com/problems/staff-left"));
+    }
+
+    @Test
+    void shouldRefuseWorkByItemAndPersonAsTheDatabaseHoldsThemNotAsThisInstanceLastReadThem() {
+        post(world.anna, Map.of("itemCode", daily, "workDate", "2025-02-03"), 201);
+        post(world.bo, Map.of("itemCode", daily, "workDate", "2025-02-03"), 201);
+
+        // As another instance of the service would: the item retired and the person gone, behind this instance's back.
+        changeBehindTheService("update quota_item set retired_on = date '2025-02-01', version = version + 1 where code = ?1", daily);
+        post(world.anna, Map.of("itemCode", daily, "workDate", "2025-02-04"), 422)
+                .body("type", equalTo("https://ops.wuaigou.com/problems/item-retired"));
+        String other = world.countItem("OTHER", "1", "1", "DAY");
+        post(world.bo, Map.of("itemCode", other, "workDate", "2025-02-04"), 201);
+        changeBehindTheService("update roster_staff set status = 'LEFT', version = version + 1 where id = ?1", world.bo);
+        post(world.bo, Map.of("itemCode", other, "workDate", "2025-02-05"), 422)
+                .body("type", equalTo("https://ops.wuaigou.com/problems/staff-left"));
+
+        as(ADMIN, "admin").get("/api/v1/work-logs?groupCode=" + world.group + "&from=2025-02-03&to=2025-02-05").then()
+                .body("workDate", contains("2025-02-03", "2025-02-03", "2025-02-04"));
+    }
+
+    private void changeBehindTheService(String sql, Object parameter) {
+        QuarkusTransaction.requiringNew().run(() -> assertThat(entityManager.createNativeQuery(sql)
+                .setParameter(1, parameter).executeUpdate()).isEqualTo(1));
     }
 
     @Test
