@@ -40,8 +40,8 @@ public final class AttainmentCalculator {
      * @return the target, or null when no number is in force on any working day of the window
      */
     public TargetRange prorate(Period period, Window window, Function<LocalDate, TargetRange> numberOn) {
-        // Each instance's numbers are summed exactly and divided once by its working days, not a division per day: a
-        // log judges a month of days for the group and the person, and the divisions were most of the arithmetic.
+        // Each instance's numbers are summed exactly, not divided day by day: a log judges a month of days for the
+        // group and the person, and the divisions were most of the arithmetic.
         Map<Window, TargetRange> sumsByInstance = new LinkedHashMap<>();
         for (LocalDate day = window.start(); !day.isAfter(window.end()); day = day.plusDays(1)) {
             if (!calendar.isWorkingDay(day)) {
@@ -55,12 +55,17 @@ public final class AttainmentCalculator {
         if (sumsByInstance.isEmpty()) {
             return null;
         }
+        // Instances with as many working days share one division, and a day's own number needs none: a daily item's
+        // month is twenty instances of one working day each, and each division was a long one at this precision.
+        Map<Integer, TargetRange> sumsByWorkingDays = new TreeMap<>();
+        sumsByInstance.forEach((instance, sum) ->
+                sumsByWorkingDays.merge(calendar.workingDays(instance), sum, TargetRange::plus));
         BigDecimal low = BigDecimal.ZERO;
         BigDecimal high = BigDecimal.ZERO;
-        for (Map.Entry<Window, TargetRange> instance : sumsByInstance.entrySet()) {
-            BigDecimal days = BigDecimal.valueOf(calendar.workingDays(instance.getKey()));
-            low = low.add(instance.getValue().low().divide(days, PRECISION));
-            high = high.add(instance.getValue().high().divide(days, PRECISION));
+        for (Map.Entry<Integer, TargetRange> share : sumsByWorkingDays.entrySet()) {
+            int days = share.getKey();
+            low = low.add(days == 1 ? share.getValue().low() : share.getValue().low().divide(BigDecimal.valueOf(days), PRECISION));
+            high = high.add(days == 1 ? share.getValue().high() : share.getValue().high().divide(BigDecimal.valueOf(days), PRECISION));
         }
         return new TargetRange(low, high).rounded();
     }
