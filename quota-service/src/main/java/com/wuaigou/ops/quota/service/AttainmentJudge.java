@@ -107,15 +107,36 @@ public class AttainmentJudge {
         });
     }
 
-    /** Judges a change its caller has written, with its locks, as part of its own statement. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void judge(WorkChange change) {
-        withoutAutoFlush(false, () -> judgeWritten(change));
-    }
-
     private void judgeWritten(WorkChange change) {
         if (change.judged()) {
             judge(List.of(change.itemId()), change.people(), change.windows());
+        }
+    }
+
+    /**
+     * The judging read of a change as an expression for the end of its caller's statement, after the statement has
+     * written the change's totals under its locks: the JSON document of {@link JudgingFacts}, or null when the item is
+     * not judged. It takes {@link #factsParameters}.
+     *
+     * <p>{@code judging_facts} is VOLATILE (migration V7), so it reads with a snapshot of its own taken when it runs:
+     * everything committed by then, which under the locks is every earlier writer's work, and what its calling
+     * statement has written so far. The caller must make sure the totals are written before it runs.
+     */
+    static final String FACTS = "case when cast(? as boolean) then " + JudgingFacts.CALL + " end";
+
+    /** The parameters of {@link #FACTS} for a change, in order. */
+    public List<Object> factsParameters(WorkChange change) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(change.judged());
+        parameters.addAll(JudgingFacts.parameters(List.of(change.itemId()), change.people(), change.windows()));
+        return parameters;
+    }
+
+    /** Judges a change its caller has written, with its locks, from the facts its statement read ({@link #FACTS}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void judge(WorkChange change, String facts) {
+        if (change.judged()) {
+            withoutAutoFlush(false, () -> judge(JudgingFacts.parse(factsReader, facts), change.people(), change.windows()));
         }
     }
 
@@ -211,7 +232,11 @@ public class AttainmentJudge {
      * one statement whatever the number of items; the caller holds the windows' locks.
      */
     private void judge(List<Long> itemIds, Collection<Long> people, List<Window> windows) {
-        JudgingFacts facts = JudgingFacts.read(sql, factsReader, itemIds, people, windows);
+        judge(JudgingFacts.read(sql, factsReader, itemIds, people, windows), people, windows);
+    }
+
+    /** Judges from facts read under the windows' locks. */
+    private void judge(JudgingFacts facts, Collection<Long> people, List<Window> windows) {
         Map<Long, List<SlotCover>> covers = facts.covers().stream().collect(Collectors.groupingBy(SlotCover::itemId));
         Map<Long, List<DayTotal>> itemDays = facts.itemDays().stream().collect(Collectors.groupingBy(DayTotal::itemId));
         Map<List<Long>, List<DayTotal>> personDays = facts.personDays().stream()

@@ -51,8 +51,9 @@ public class AttainmentTotals {
 
     /**
      * A change as {@code with} parts of a larger statement, the caller's own write in one round trip with it: first
-     * {@code locked} (the locks taken, a count), then the three tables' upserts, each when {@code proceed}, a
-     * boolean SQL expression over the caller's parts, holds. Its parameters follow the caller's parts before it.
+     * {@code locked} (the locks taken, a count), then the three tables' upserts {@code person}, {@code item} and
+     * {@code cover} (a row for each row written), each when {@code proceed}, a boolean SQL expression over the caller's
+     * parts, holds. Its parameters follow the caller's parts before it.
      *
      * <p>The locks come first within the statement: every insert waits on a one-time filter reading the lock step, so
      * no row is locked before all advisory locks are held, and writers never wait for each other in opposite orders.
@@ -82,7 +83,8 @@ public class AttainmentTotals {
                         logs = person_item_day.logs + excluded.logs,
                         quantity = person_item_day.quantity + excluded.quantity,
                         logged_minutes = person_item_day.logged_minutes + excluded.logged_minutes,
-                        credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes),
+                        credited_minutes = person_item_day.credited_minutes + excluded.credited_minutes
+                    returning 1),
                 item as (
                     insert into item_day (item_id, work_date, logs, quantity, logged_minutes, credited_minutes)
                     select * from unnest(cast(? as bigint[]), cast(? as date[]), cast(? as integer[]),
@@ -92,14 +94,16 @@ public class AttainmentTotals {
                         logs = item_day.logs + excluded.logs,
                         quantity = item_day.quantity + excluded.quantity,
                         logged_minutes = item_day.logged_minutes + excluded.logged_minutes,
-                        credited_minutes = item_day.credited_minutes + excluded.credited_minutes),
+                        credited_minutes = item_day.credited_minutes + excluded.credited_minutes
+                    returning 1),
                 cover as (
                     insert into slot_cover (item_id, work_date, slot, staff_id, logs)
                     select * from unnest(cast(? as bigint[]), cast(? as date[]),
                         cast(? as varchar[]), cast(? as bigint[]), cast(? as integer[]))
                     %1$s
                     on conflict (item_id, work_date, slot, staff_id) do update set
-                        logs = slot_cover.logs + excluded.logs)
+                        logs = slot_cover.logs + excluded.logs
+                    returning 1)
                 """.formatted(when),
                 // In the order of the parts' parameters: the locks, then each table's columns.
                 List.of(SqlArrays.of(change.locks()),

@@ -20,6 +20,7 @@ import com.wuaigou.ops.quota.domain.WindowKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -67,9 +68,12 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
     record CalendarRow(LocalDate day, DayKind kind) {
     }
 
-    /** Planned once per connection, whatever the month holds: see the migration that creates the function. */
-    private static final String SQL = """
-            select judging_facts(cast(? as bigint[]), cast(? as bigint[]), cast(? as date), cast(? as date),
+    /**
+     * The call that reads the facts, as one JSON document, taking {@link #parameters}. Planned once per connection,
+     * whatever the month holds: see the migration that creates the function.
+     */
+    static final String CALL = """
+            judging_facts(cast(? as bigint[]), cast(? as bigint[]), cast(? as date), cast(? as date),
                 cast(? as varchar[]), cast(? as date[]), cast(? as date), cast(? as date))""";
 
     /** A row arrives as a JSON array of its columns in the record's order: no names to build, send and match. */
@@ -93,9 +97,15 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
      */
     static JudgingFacts read(TransactionSql sql, ObjectReader reader, Collection<Long> itemIds,
                              Collection<Long> people, List<Window> windows) {
+        return parse(reader, sql.first("select " + CALL, row -> row.getString(1),
+                parameters(itemIds, people, windows).toArray()).orElseThrow());
+    }
+
+    /** The parameters of {@link #CALL} for the items, the people (everyone when null) and the windows, in order. */
+    static List<Object> parameters(Collection<Long> itemIds, Collection<Long> people, List<Window> windows) {
         LocalDate from = windows.stream().map(Window::start).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate to = windows.stream().map(Window::end).max(Comparator.naturalOrder()).orElseThrow();
-        String answer = sql.first(SQL, row -> row.getString(1),
+        return Arrays.asList(
                 SqlArrays.of(itemIds),
                 people == null ? null : SqlArrays.of(people),
                 from,
@@ -103,7 +113,11 @@ record JudgingFacts(List<ItemRow> items, List<TargetRow> targets, List<DayTotal>
                 SqlArrays.of(windows, window -> window.kind().name()),
                 SqlArrays.of(windows, Window::start),
                 from.with(TemporalAdjusters.firstDayOfMonth()).minusDays(7),
-                to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7)).orElseThrow();
+                to.with(TemporalAdjusters.lastDayOfMonth()).plusDays(7));
+    }
+
+    /** The facts from {@link #CALL}'s answer. */
+    static JudgingFacts parse(ObjectReader reader, String answer) {
         try {
             return reader.readValue(answer);
         } catch (JsonProcessingException e) {

@@ -236,7 +236,6 @@ public class WorkLogService {
         if (!insertUnlessLocked(log, change, copies)) {
             return Optional.empty();
         }
-        attainment.judge(change);
         outbox.record(QuotaEvents.WORKLOGS_TOPIC, QuotaEvents.WORKLOG_RECORDED, "staff", log.staffId.toString(),
                 event(log, item, callerId, null));
         return Optional.of(log);
@@ -347,8 +346,9 @@ public class WorkLogService {
      * Inserts a new log and its crew, unplanned when no assignment covers the item for the person that day, with the
      * change it makes to the totals (the locks of its windows first), if the copies it was built from are current and
      * the group's period is not locked. Otherwise nothing is written: a locked period is refused, and copies that moved
-     * answer false. One statement for the copies' check, the day's facts, the totals, the log and the crew: every
-     * request writes a log, and each round trip was a large share of its cost.
+     * answer false. Once written, the change is judged from facts the same statement read after writing the totals
+     * ({@link AttainmentJudge#FACTS}). One statement for the copies' check, the day's facts, the totals, the log, the
+     * crew and the judging read: every request writes a log, and each round trip was a large share of its cost.
      */
     private boolean insertUnlessLocked(WorkLog log, AttainmentJudge.WorkChange change, Copies copies) {
         AttainmentTotals.Part totalsPart = totals.part(change, "(select not day.locked and copies.current from day, copies)");
@@ -357,6 +357,7 @@ public class WorkLogService {
         parameters.addAll(totalsPart.parameters());
         parameters.addAll(Arrays.asList(log.quantity, log.minutes, log.slot, log.note, log.createdBy, log.createdAt,
                 SqlArrays.of(log.crew)));
+        parameters.addAll(attainment.factsParameters(change));
         Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + "), " + Copies.CURRENT + ", " + totalsPart.sql() + """
                         ,
                         inserted as (
@@ -369,10 +370,14 @@ public class WorkLogService {
                         crew as (
                             insert into work_log_crew (work_log_id, staff_id)
                             select inserted.id, member from inserted, unnest(cast(? as bigint[])) member)
-                        select day.locked, day.planned, (select current from copies), inserted.id
-                        from day left join inserted on true""",
+                        select day.locked, day.planned, copies.current, inserted.id,
+                            case when written.rows >= 0 and not day.locked and copies.current then %s end
+                        from day cross join copies
+                            cross join (select (select count(*) from person) + (select count(*) from item)
+                                + (select count(*) from cover) as rows) written
+                            left join inserted on true""".formatted(AttainmentJudge.FACTS),
                         row -> new Inserted(new DayOfWork(log.groupCode, log.workDate, row.getBoolean(1), row.getBoolean(2)),
-                                row.getBoolean(3), row.getLong(4)),
+                                row.getBoolean(3), row.getLong(4), row.getString(5)),
                         parameters.toArray())
                 .orElseThrow();
         if (!inserted.current()) {
@@ -381,11 +386,15 @@ public class WorkLogService {
         requireUnlocked(inserted.day());
         log.id = inserted.id();
         log.unplanned = !inserted.day().planned();
+        attainment.judge(change, inserted.facts());
         return true;
     }
 
-    /** The new log's day, whether its copies were current, and its id (none when nothing was written). */
-    private record Inserted(DayOfWork day, boolean current, long id) {
+    /**
+     * The new log's day, whether its copies were current, its id (none when nothing was written), and the judging facts
+     * read after its totals were written (none when nothing was written or the item is not judged).
+     */
+    private record Inserted(DayOfWork day, boolean current, long id, String facts) {
     }
 
 
