@@ -176,6 +176,21 @@ class WorkLogResourceTest {
                 .body("workDate", contains("2025-02-03", "2025-02-03", "2025-02-04"));
     }
 
+    @Test
+    void shouldWriteALogAgainFromFreshReadsWhenItsCopiesMovedAndCountItOnce() {
+        post(world.anna, Map.of("itemCode", daily, "workDate", "2025-02-10"), 201);
+
+        // Newer versions than this instance's copies, as another instance's changes would leave them.
+        changeBehindTheService("update quota_item set version = version + 1 where code = ?1", daily);
+        changeBehindTheService("update roster_staff set version = version + 1 where id = ?1", world.anna);
+        post(world.anna, Map.of("itemCode", daily, "workDate", "2025-02-10", "quantity", 2), 201);
+
+        as(world.anna, "staff").get("/api/v1/work-logs?staffId=" + world.anna + "&from=2025-02-10&to=2025-02-10").then()
+                .body("size()", equalTo(2));
+        as(world.anna, "staff").get("/api/v1/attainment/staff/" + world.anna + "?window=DAY&date=2025-02-10").then()
+                .statusCode(200).body("items.find { it.itemCode == '" + daily + "' }.done", equalTo(3));
+    }
+
     private void changeBehindTheService(String sql, Object parameter) {
         QuarkusTransaction.requiringNew().run(() -> assertThat(entityManager.createNativeQuery(sql)
                 .setParameter(1, parameter).executeUpdate()).isEqualTo(1));
