@@ -71,8 +71,8 @@ public class AttainmentJudge {
     /**
      * What logs added and former states taken away (a correction is both) change, one item per call: the totals to
      * write, with the locks of the item's windows to take first when the item is judged, then whom to judge. Written
-     * by {@link AttainmentTotals#apply} or as part of the log's own statement ({@link AttainmentTotals#part}), then
-     * judged ({@link #judge(WorkChange)}).
+     * by {@link AttainmentTotals#apply} or as part of the log's own statement ({@link AttainmentTotals#parts}), then
+     * judged ({@link #judge(WorkChange, String)}).
      */
     public WorkChange change(ItemSpec item, List<LogFact> added, List<LogFact> removed) {
         Set<LocalDate> dates = new TreeSet<>();

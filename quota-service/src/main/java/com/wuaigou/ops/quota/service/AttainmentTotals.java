@@ -44,33 +44,21 @@ public class AttainmentTotals {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(AttainmentJudge.WorkChange change) {
-        Part part = part(change, "true");
-        sql.first("with " + part.sql() + " select locks from locked", row -> row.getLong(1), part.parameters().toArray())
-                .orElseThrow();
+        sql.first(APPLY, row -> row.getLong(1), parameters(change).toArray()).orElseThrow();
     }
 
     /**
      * A change as {@code with} parts of a larger statement, the caller's own write in one round trip with it: first
      * {@code locked} (the locks taken, a count), then the three tables' upserts {@code person}, {@code item} and
      * {@code cover} (a row for each row written), each when {@code proceed}, a boolean SQL expression over the caller's
-     * parts, holds. Its parameters follow the caller's parts before it.
+     * parts, holds. It takes {@link #parameters}, after those of the caller's parts before it.
      *
      * <p>The locks come first within the statement: every insert waits on a one-time filter reading the lock step, so
      * no row is locked before all advisory locks are held, and writers never wait for each other in opposite orders.
      * The upserts add to the latest committed rows whatever the statement's snapshot, so waiting inside it is safe.
      */
-    public Part part(AttainmentJudge.WorkChange change, String proceed) {
-        // Sorted, so concurrent writers of overlapping rows lock them in the same order.
-        Map<PersonDayKey, DayTotal> personDeltas = new TreeMap<>();
-        Map<LocalDate, DayTotal> itemDeltas = new TreeMap<>();
-        Map<SlotCover, Integer> coverDeltas = new TreeMap<>(COVER_ORDER);
-        collect(change.added(), 1, personDeltas, itemDeltas, coverDeltas);
-        collect(change.removed(), -1, personDeltas, itemDeltas, coverDeltas);
-        Collection<DayTotal> people = personDeltas.values();
-        Collection<DayTotal> items = itemDeltas.values();
-        Collection<SlotCover> covers = coverDeltas.keySet();
-        String when = "where (select locks from locked) >= 0 and " + proceed;
-        return new Part("""
+    static String parts(String proceed) {
+        return """
                 locked as materialized (
                     select count(pg_advisory_xact_lock(k)) as locks from unnest(cast(? as bigint[])) k),
                 person as (
@@ -104,31 +92,42 @@ public class AttainmentTotals {
                     on conflict (item_id, work_date, slot, staff_id) do update set
                         logs = slot_cover.logs + excluded.logs
                     returning 1)
-                """.formatted(when),
-                // In the order of the parts' parameters: the locks, then each table's columns.
-                List.of(SqlArrays.of(change.locks()),
-                        SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId),
-                        SqlArrays.of(people, DayTotal::itemId),
-                        SqlArrays.of(people, DayTotal::day),
-                        SqlArrays.of(people, DayTotal::logs),
-                        SqlArrays.of(people, DayTotal::quantity),
-                        SqlArrays.of(people, DayTotal::loggedMinutes),
-                        SqlArrays.of(people, DayTotal::creditedMinutes),
-                        SqlArrays.of(items, DayTotal::itemId),
-                        SqlArrays.of(items, DayTotal::day),
-                        SqlArrays.of(items, DayTotal::logs),
-                        SqlArrays.of(items, DayTotal::quantity),
-                        SqlArrays.of(items, DayTotal::loggedMinutes),
-                        SqlArrays.of(items, DayTotal::creditedMinutes),
-                        SqlArrays.of(covers, SlotCover::itemId),
-                        SqlArrays.of(covers, SlotCover::day),
-                        SqlArrays.of(covers, SlotCover::slot),
-                        SqlArrays.of(covers, SlotCover::staffId),
-                        SqlArrays.of(coverDeltas.values())));
+                """.formatted("where (select locks from locked) >= 0 and " + proceed);
     }
 
-    /** {@code with} parts of a statement, without the {@code with}, and their parameters in order. */
-    public record Part(String sql, List<Object> parameters) {
+    private static final String APPLY = "with " + parts("true") + " select locks from locked";
+
+    /** The parameters of {@link #parts} for a change, in order. */
+    public List<Object> parameters(AttainmentJudge.WorkChange change) {
+        // Sorted, so concurrent writers of overlapping rows lock them in the same order.
+        Map<PersonDayKey, DayTotal> personDeltas = new TreeMap<>();
+        Map<LocalDate, DayTotal> itemDeltas = new TreeMap<>();
+        Map<SlotCover, Integer> coverDeltas = new TreeMap<>(COVER_ORDER);
+        collect(change.added(), 1, personDeltas, itemDeltas, coverDeltas);
+        collect(change.removed(), -1, personDeltas, itemDeltas, coverDeltas);
+        Collection<DayTotal> people = personDeltas.values();
+        Collection<DayTotal> items = itemDeltas.values();
+        Collection<SlotCover> covers = coverDeltas.keySet();
+        // In the order of the parts' parameters: the locks, then each table's columns.
+        return List.of(SqlArrays.of(change.locks()),
+                SqlArrays.of(personDeltas.keySet(), PersonDayKey::staffId),
+                SqlArrays.of(people, DayTotal::itemId),
+                SqlArrays.of(people, DayTotal::day),
+                SqlArrays.of(people, DayTotal::logs),
+                SqlArrays.of(people, DayTotal::quantity),
+                SqlArrays.of(people, DayTotal::loggedMinutes),
+                SqlArrays.of(people, DayTotal::creditedMinutes),
+                SqlArrays.of(items, DayTotal::itemId),
+                SqlArrays.of(items, DayTotal::day),
+                SqlArrays.of(items, DayTotal::logs),
+                SqlArrays.of(items, DayTotal::quantity),
+                SqlArrays.of(items, DayTotal::loggedMinutes),
+                SqlArrays.of(items, DayTotal::creditedMinutes),
+                SqlArrays.of(covers, SlotCover::itemId),
+                SqlArrays.of(covers, SlotCover::day),
+                SqlArrays.of(covers, SlotCover::slot),
+                SqlArrays.of(covers, SlotCover::staffId),
+                SqlArrays.of(coverDeltas.values()));
     }
 
     private static void collect(List<Contribution> contributions, int sign, Map<PersonDayKey, DayTotal> personDeltas,

@@ -342,6 +342,27 @@ public class WorkLogService {
                 groupCode, date, staffId, itemId).orElseThrow();
     }
 
+    /** {@link #insertUnlessLocked}'s statement, built once. */
+    private static final String INSERT_LOG = "with day as (" + DAY_OF_WORK + "), " + Copies.CURRENT + ", "
+            + AttainmentTotals.parts("(select not day.locked and copies.current from day, copies)") + """
+            ,
+            inserted as (
+                insert into work_log (staff_id, item_id, group_code, work_date, quantity, minutes, slot, note,
+                    unplanned, created_by, created_at)
+                select staff_id, item_id, group_code, work_date, cast(? as numeric), cast(? as integer),
+                    cast(? as varchar), cast(? as varchar), not planned, cast(? as bigint), cast(? as timestamptz)
+                from day where not locked and (select current from copies) and (select locks from locked) >= 0
+                returning id),
+            crew as (
+                insert into work_log_crew (work_log_id, staff_id)
+                select inserted.id, member from inserted, unnest(cast(? as bigint[])) member)
+            select day.locked, day.planned, copies.current, inserted.id,
+                case when written.rows >= 0 and not day.locked and copies.current then %s end
+            from day cross join copies
+                cross join (select (select count(*) from person) + (select count(*) from item)
+                    + (select count(*) from cover) as rows) written
+                left join inserted on true""".formatted(AttainmentJudge.FACTS);
+
     /**
      * Inserts a new log and its crew, unplanned when no assignment covers the item for the person that day, with the
      * change it makes to the totals (the locks of its windows first), if the copies it was built from are current and
@@ -351,31 +372,13 @@ public class WorkLogService {
      * crew and the judging read: every request writes a log, and each round trip was a large share of its cost.
      */
     private boolean insertUnlessLocked(WorkLog log, AttainmentJudge.WorkChange change, Copies copies) {
-        AttainmentTotals.Part totalsPart = totals.part(change, "(select not day.locked and copies.current from day, copies)");
         List<Object> parameters = new ArrayList<>(List.of(log.groupCode, log.workDate, log.staffId, log.itemId));
         parameters.addAll(copies.current());
-        parameters.addAll(totalsPart.parameters());
+        parameters.addAll(totals.parameters(change));
         parameters.addAll(Arrays.asList(log.quantity, log.minutes, log.slot, log.note, log.createdBy, log.createdAt,
                 SqlArrays.of(log.crew)));
         parameters.addAll(attainment.factsParameters(change));
-        Inserted inserted = sql.first("with day as (" + DAY_OF_WORK + "), " + Copies.CURRENT + ", " + totalsPart.sql() + """
-                        ,
-                        inserted as (
-                            insert into work_log (staff_id, item_id, group_code, work_date, quantity, minutes, slot, note,
-                                unplanned, created_by, created_at)
-                            select staff_id, item_id, group_code, work_date, cast(? as numeric), cast(? as integer),
-                                cast(? as varchar), cast(? as varchar), not planned, cast(? as bigint), cast(? as timestamptz)
-                            from day where not locked and (select current from copies) and (select locks from locked) >= 0
-                            returning id),
-                        crew as (
-                            insert into work_log_crew (work_log_id, staff_id)
-                            select inserted.id, member from inserted, unnest(cast(? as bigint[])) member)
-                        select day.locked, day.planned, copies.current, inserted.id,
-                            case when written.rows >= 0 and not day.locked and copies.current then %s end
-                        from day cross join copies
-                            cross join (select (select count(*) from person) + (select count(*) from item)
-                                + (select count(*) from cover) as rows) written
-                            left join inserted on true""".formatted(AttainmentJudge.FACTS),
+        Inserted inserted = sql.first(INSERT_LOG,
                         row -> new Inserted(new DayOfWork(log.groupCode, log.workDate, row.getBoolean(1), row.getBoolean(2)),
                                 row.getBoolean(3), row.getLong(4), row.getString(5)),
                         parameters.toArray())
