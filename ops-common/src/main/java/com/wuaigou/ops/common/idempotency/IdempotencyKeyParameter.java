@@ -26,7 +26,8 @@ import java.util.Set;
  * resource's {@code @Path} annotations give them ({@code POST /api/v1/staff}). It runs before the filters of default
  * priority, so that those which answer for operations declaring the header see it.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = IdempotencyKeyParameter.AHEAD_OF_DEFAULT_FILTERS)
+// When the document is asked for, not at start: see the openapi row of ops-common/README.md.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST, priority = IdempotencyKeyParameter.AHEAD_OF_DEFAULT_FILTERS)
 public class IdempotencyKeyParameter implements OASFilter {
 
     /** Higher runs first; the default is 1. */

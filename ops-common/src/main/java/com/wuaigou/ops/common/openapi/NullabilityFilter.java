@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * null. A nullable property naming a schema the scanner meets there first states its type in the annotation too
  * ({@code type = SchemaType.OBJECT}), or the scanner drops the null.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+// When the document is asked for, not at start: see the openapi row of ops-common/README.md.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class NullabilityFilter implements OASFilter {
 
     private static final String COMPONENT = "#/components/schemas/";

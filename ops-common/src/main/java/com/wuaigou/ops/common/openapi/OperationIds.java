@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * the Java method, then the resource's name without "Resource". Stable as long as the code's names are, and unique
  * because no resource has two methods of one name.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+// When the document is asked for, not at start: see the openapi row of ops-common/README.md.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class OperationIds implements OASFilter {
 
     private static final Pattern CLASS_METHOD = Pattern.compile("([A-Za-z0-9]+?)(?:Resource)?_([A-Za-z0-9]+)");

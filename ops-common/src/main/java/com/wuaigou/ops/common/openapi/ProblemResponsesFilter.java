@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * operations declaring an {@code Idempotency-Key} header (a key reused for another request)</td></tr>
  * </table>
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+// When the document is asked for, not at start: see the openapi row of ops-common/README.md.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class ProblemResponsesFilter implements OASFilter {
 
     static final Map<String, String> STANDARD = Map.of(
