@@ -1,6 +1,7 @@
 package com.wuaigou.ops.personnel.service;
 
 import com.wuaigou.ops.common.concurrency.Preconditions;
+import com.wuaigou.ops.common.jdbc.TransactionSql;
 import com.wuaigou.ops.common.problem.ProblemException;
 import com.wuaigou.ops.common.time.DepartmentClock;
 import com.wuaigou.ops.personnel.domain.Post;
@@ -10,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static com.wuaigou.ops.personnel.service.RosterRules.POST_NOT_IN_GROUP;
 import static com.wuaigou.ops.personnel.service.RosterRules.UNIQUE_POST_CODE;
@@ -20,9 +23,11 @@ import static com.wuaigou.ops.personnel.service.RosterRules.UNIQUE_POST_CODE;
 public class PostService {
 
     private final DepartmentClock clock;
+    private final TransactionSql sql;
 
-    PostService(DepartmentClock clock) {
+    PostService(DepartmentClock clock, TransactionSql sql) {
         this.clock = clock;
+        this.sql = sql;
     }
 
     public record PostDefinition(String title, String groupCode, List<String> primaryDuties,
@@ -47,6 +52,12 @@ public class PostService {
         apply(post, definition);
         post.persist();
         return post;
+    }
+
+    /** The codes of every post, in one statement: the seed asks at every start which of its posts are missing. */
+    @Transactional
+    public Set<String> codes() {
+        return new HashSet<>(sql.list("select code from post", row -> row.getString(1)));
     }
 
     /** Creates the post unless its code exists; for the seed, which runs at every start. */

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.Set;
+
 /**
  * At every start, adds what is missing of the reference groups and posts, and of the demo roster when asked. It goes
  * through the services, so the seeds publish their events like any other change.
@@ -28,8 +30,12 @@ public class RosterSeeder {
     }
 
     void onStart(@Observes StartupEvent event) {
-        long newGroups = ReferenceRoster.GROUPS.stream().filter(groups::createIfMissing).count();
-        long newPosts = ReferenceRoster.POSTS.entrySet().stream()
+        // A restart finds them all: one read of the codes, rather than a transaction for each group and post.
+        Set<String> groupCodes = groups.codes();
+        Set<String> postCodes = posts.codes();
+        long newGroups = ReferenceRoster.GROUPS.stream().filter(group -> !groupCodes.contains(group.code()))
+                .filter(groups::createIfMissing).count();
+        long newPosts = ReferenceRoster.POSTS.entrySet().stream().filter(post -> !postCodes.contains(post.getKey()))
                 .filter(post -> posts.createIfMissing(post.getKey(), post.getValue())).count();
         LOG.infof("Reference roster: %d groups and %d posts added", newGroups, newPosts);
         if (demoData.enabled()) {

@@ -27,10 +27,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -210,9 +212,18 @@ public class CatalogService {
         return load(csv, effectiveFrom, access.callerId(), true);
     }
 
-    /** Loads the rows whose codes are missing; present items are left as they are, so a restart changes nothing. */
+    /**
+     * Loads the rows whose codes are missing; present items are left as they are, so a restart changes nothing. Every
+     * start seeds, and a restart finds every code present: that is told from the codes alone, without loading the
+     * items as entities, which took a tenth of a start.
+     */
     @Transactional
     public ImportResult seed(String csv, LocalDate effectiveFrom) {
+        CatalogCsv.Parsed parsed = CatalogCsv.parse(csv);
+        Set<String> present = new HashSet<>(sql.list("select code from quota_item", row -> row.getString(1)));
+        if (parsed.errors().isEmpty() && parsed.rows().stream().allMatch(row -> present.contains(row.item().code()))) {
+            return new ImportResult(0, 0, parsed.rows().size(), 0);
+        }
         return load(csv, effectiveFrom, 0L, false);
     }
 
