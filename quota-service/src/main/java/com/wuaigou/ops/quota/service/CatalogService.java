@@ -209,7 +209,7 @@ public class CatalogService {
     public ImportResult importCsv(String csv, LocalDate effectiveFrom) {
         access.requireDepartmentWide();
         requireNotPast(effectiveFrom, "effectiveFrom");
-        return load(csv, effectiveFrom, access.callerId(), true);
+        return load(CatalogCsv.parse(csv), effectiveFrom, access.callerId(), true);
     }
 
     /**
@@ -224,11 +224,10 @@ public class CatalogService {
         if (parsed.errors().isEmpty() && parsed.rows().stream().allMatch(row -> present.contains(row.item().code()))) {
             return new ImportResult(0, 0, parsed.rows().size(), 0);
         }
-        return load(csv, effectiveFrom, 0L, false);
+        return load(parsed, effectiveFrom, 0L, false);
     }
 
-    private ImportResult load(String csv, LocalDate effectiveFrom, long by, boolean updateExisting) {
-        CatalogCsv.Parsed parsed = CatalogCsv.parse(csv);
+    private ImportResult load(CatalogCsv.Parsed parsed, LocalDate effectiveFrom, long by, boolean updateExisting) {
         Map<String, QuotaItem> existing = QuotaItem.<QuotaItem>listAll().stream()
                 .collect(Collectors.toMap(i -> i.code, i -> i));
         List<Problem.FieldError> errors = new ArrayList<>(parsed.errors());
