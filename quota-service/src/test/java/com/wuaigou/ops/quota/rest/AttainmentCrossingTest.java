@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static com.wuaigou.ops.quota.rest.Fixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,7 @@ class AttainmentCrossingTest {
 
     private static final String ATTAINMENT = "ops.quota.attainment";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern JSON_TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
 
     @Inject
     RosterConsumer roster;
@@ -115,6 +118,62 @@ class AttainmentCrossingTest {
         }
         assertThat(week).hasSize(1 + people.size());
         assertThat(events).extracting(AttainmentCrossingTest::windowOf).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldJudgeALogThatWaitedForACorrectionTakingItsMetWindowsBackBelowTheNumber() throws Exception {
+        Fixture world = new Fixture(roster);
+        // One post a month meets the month, and the share of it that falls on a working day meets that day and week.
+        String report = world.countItem("REPORT", "1", "2", "MONTH");
+        world.assign(report, world.anna, "2025-01-01");
+        long first = world.log(world.anna, report, "2025-03-03", 1);
+        String etag = Fixture.etag(0);
+
+        // The correction takes every window back to short and is held open before its commit, with its locks.
+        gate.holdNext();
+        Future<Integer> correction = pool.submit(() -> as(world.anna, "staff").contentType(ContentType.JSON)
+                .header("If-Match", etag).body(Map.of("quantity", 0))
+                .put("/api/v1/work-logs/" + first).then().extract().statusCode());
+        gate.awaitHeld();
+        // A new post waits for the windows' locks. Only a read taken after that wait shows it windows that are short
+        // again: the judgements its statement could see when it began were all met.
+        Future<Integer> second = pool.submit(() -> logOnePost(world.anna, report, "2025-03-04"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAWindowLock() || gate.arrivals() > 1);
+        gate.release();
+
+        assertThat(correction.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+        Map<String, List<String>> byWindow = new LinkedHashMap<>();
+        attainmentEventsOf(report).forEach(event -> byWindow.computeIfAbsent(windowOf(event), w -> new ArrayList<>())
+                .add(JSON_TYPE.matcher(event).results().map(m -> m.group(1)).findFirst().orElseThrow()));
+        String met = "ops.quota.attainment.met.v1";
+        String unmet = "ops.quota.attainment.unmet.v1";
+        String monthOfAnna = "PERSON " + world.anna + " MONTH 2025-03-01";
+        String monthOfGroup = "GROUP " + world.group + " MONTH 2025-03-01";
+        assertThat(byWindow.get(monthOfAnna)).containsExactly(met, unmet, met);
+        assertThat(byWindow.get(monthOfGroup)).containsExactly(met, unmet, met);
+        // The first day's windows went short with the correction; the second day's were met by the new post alone.
+        assertThat(byWindow.get("PERSON " + world.anna + " DAY 2025-03-03")).containsExactly(met, unmet);
+        assertThat(byWindow.get("PERSON " + world.anna + " DAY 2025-03-04")).containsExactly(met);
+    }
+
+    @Test
+    void shouldSendNothingForALogThatAddsToWindowsThatAreAllMet() throws Exception {
+        Fixture world = new Fixture(roster);
+        String report = world.countItem("RECAP", "1", "2", "MONTH");
+        world.assign(report, world.anna, "2025-01-01");
+        world.log(world.anna, report, "2025-03-03", 1);
+        int afterFirst = attainmentEventsOf(report).size();
+
+        assertThat(logOnePost(world.anna, report, "2025-03-03")).isEqualTo(201);
+        assertThat(logOnePost(world.anna, report, "2025-03-03")).isEqualTo(201);
+
+        // Day, week and month for Anna and the group: met once, and staying met with more work (exceeded is met).
+        assertThat(afterFirst).isEqualTo(6);
+        assertThat(attainmentEventsOf(report)).hasSize(6).allMatch(e -> e.contains("ops.quota.attainment.met.v1"));
+        assertThat(as(world.anna, "staff").get("/api/v1/attainment/staff/" + world.anna + "?window=MONTH&date=2025-03-03")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.itemCode == '" + report + "' }.status")).isEqualTo("EXCEEDED");
     }
 
     /** Whose figure of which window an event is about. */
