@@ -93,6 +93,8 @@ public final class LocalSystem implements AutoCloseable {
     private Path publicKey;
     private Instant pinnedNow;
     private boolean demoData = true;
+    /** The jar of {@link ArchiveLinker}, written into the data folder when a training start first stops. */
+    private volatile Path archiveLinker;
 
     /**
      * @param root  the checkout, whose services are packaged ({@code ./mvnw install -DskipTests})
@@ -338,6 +340,9 @@ public final class LocalSystem implements AutoCloseable {
      * own or after the SIGTERM, not killed by another signal, perhaps while writing it.
      */
     private void stopProcess(Process process) throws InterruptedException {
+        if (trainingStarts.containsKey(process) && process.isAlive()) {
+            linkLoadedClasses(process);
+        }
         process.destroy();
         boolean exitedByItself = process.waitFor(30, TimeUnit.SECONDS);
         if (!exitedByItself) {
@@ -347,6 +352,19 @@ public final class LocalSystem implements AutoCloseable {
         if (training != null) {
             // Only a process that exited has a status: one that outlived SIGKILL's wait has none to read.
             training.finish(exitedByItself && exitedWell(process.exitValue()));
+        }
+    }
+
+    /** Links what a training start loaded, so that its archive holds every class and not only those it linked. */
+    private void linkLoadedClasses(Process process) throws InterruptedException {
+        try {
+            if (archiveLinker == null) {
+                archiveLinker = ArchiveLinker.agentJar(data);
+            }
+            ArchiveLinker.linkLoadedClasses(process, archiveLinker);
+        } catch (IOException e) {
+            say("Could not write the archive linker's jar into %s (%s); the class archive may miss classes", data,
+                    e.getMessage());
         }
     }
 
