@@ -47,17 +47,22 @@ public final class ArchiveLinker {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(new Attributes.Name("Agent-Class"), ArchiveLinker.class.getName());
         String entry = ArchiveLinker.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(written);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             InputStream classFile = ArchiveLinker.class.getClassLoader().getResourceAsStream(entry)) {
-            if (classFile == null) {
-                throw new IOException("The class file " + entry + " is not on this module's class path");
+        try {
+            try (OutputStream file = Files.newOutputStream(written);
+                 JarOutputStream out = new JarOutputStream(file, manifest);
+                 InputStream classFile = ArchiveLinker.class.getClassLoader().getResourceAsStream(entry)) {
+                if (classFile == null) {
+                    throw new IOException("The class file " + entry + " is not on this module's class path");
+                }
+                out.putNextEntry(new JarEntry(entry));
+                classFile.transferTo(out);
+                out.closeEntry();
             }
-            out.putNextEntry(new JarEntry(entry));
-            classFile.transferTo(out);
-            out.closeEntry();
+            return Files.move(written, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(written);
+            throw e;
         }
-        return Files.move(written, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
