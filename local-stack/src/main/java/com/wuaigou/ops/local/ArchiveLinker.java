@@ -70,7 +70,7 @@ public final class ArchiveLinker {
      * Java, a JVM that refuses agents), the archive is only less complete, so this says why and carries on.
      */
     static void linkLoadedClasses(Process process, Path agentJar) throws InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path jcmd = ChildJvm.jdkTool("jcmd");
         if (!Files.isExecutable(jcmd)) {
             LocalSystem.say("No %s: the class archive keeps out the classes the start never linked", jcmd);
             return;

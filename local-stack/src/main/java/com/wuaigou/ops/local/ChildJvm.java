@@ -28,7 +28,12 @@ final class ChildJvm {
     }
 
     static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return jdkTool("java").toString();
+    }
+
+    /** A tool of the Java this module runs on ({@code java}, {@code jcmd}); a JRE lacks the latter. */
+    static Path jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name);
     }
 
     /**

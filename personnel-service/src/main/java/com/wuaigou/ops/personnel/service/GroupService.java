@@ -60,13 +60,13 @@ public class GroupService {
         return group;
     }
 
-    /** Creates the group unless its code exists; for the seed, which runs at every start. */
     /** The codes of every group, in one statement: the seed asks at every start which of its groups are missing. */
     @Transactional
     public Set<String> codes() {
         return new HashSet<>(sql.list("select code from staff_group", row -> row.getString(1)));
     }
 
+    /** Creates the group unless its code exists; for the seed, which runs at every start. */
     @Transactional
     public boolean createIfMissing(NewGroup command) {
         if (StaffGroup.findById(command.code()) != null) {
